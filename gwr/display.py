@@ -1,0 +1,48 @@
+"""Show tables in the book as numbered, captioned, citable MyST tables with real header cells."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A pipe table of ``frame``'s values as text (the caller formats the numbers).
+
+    Examples:
+        >>> print(markdown_table(pd.DataFrame({"a": [1], "b|c": ["x|y"]})))
+        | a | b\\|c |
+        |---|---|
+        | 1 | x\\|y |
+    """
+    def cell(value: object) -> str:
+        text = "" if pd.isna(value) else str(value)
+        return text.replace("|", r"\|").replace("\n", " ")
+
+    header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])
+
+
+def numbered_table(frame: pd.DataFrame, *, name: str, caption: str) -> Markdown:
+    """A MyST ``table`` directive: numbered in the book and citable as ``{numref}`name```.
+
+    The cell that shows it needs ``"mystnb": {"markdown_format": "myst"}`` in its metadata
+    (set book-wide in _config.yml), so that the book parses the directive.
+
+    Examples:
+        >>> print(numbered_table(pd.DataFrame({"a": [1]}), name="tbl-x", caption="One.").data)
+        :::{table} One.
+        :name: tbl-x
+        :align: left
+        <BLANKLINE>
+        | a |
+        |---|
+        | 1 |
+        :::
+    """
+    if not name.startswith("tbl-"):
+        raise ValueError(f"table labels start with 'tbl-' so they read as tables: {name!r}")
+    return Markdown(f":::{{table}} {caption}\n:name: {name}\n:align: left\n\n"
+                    f"{markdown_table(frame)}\n:::")

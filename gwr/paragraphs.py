@@ -1,0 +1,59 @@
+"""Split the source text into paragraphs (one per line, ¶1-¶110) with code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line is body text when, once a closing credit in brackets is set aside, it ends in
+# sentence-final punctuation. Headings in the article never do.
+_SENTENCE_END = ("。", "！", "？", "”", "」")
+_TRAILING_CREDIT = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One line of the source: its 1-based number, [start, end) offsets, and its text."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_heading(self) -> bool:
+        """True for a headline or section heading (no sentence-final punctuation)."""
+        return is_heading_text(self.text)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split ``text`` on line feeds; offsets are 0-based code points, end exclusive.
+
+    Examples:
+        >>> paras = split_paragraphs("标题\\n正文。")
+        >>> [(p.number, p.start, p.end, p.text) for p in paras]
+        [(1, 0, 2, '标题'), (2, 3, 6, '正文。')]
+    """
+    if "\r" in text:
+        raise ValueError("the source text must use LF line ends; found a carriage return")
+    paragraphs, start = [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        end = start + len(line)
+        paragraphs.append(Paragraph(number, start, end, line))
+        start = end + 1  # skip the line feed
+    return paragraphs
+
+
+def is_heading_text(line: str) -> bool:
+    """Whether a line reads as a heading rather than a sentence.
+
+    Examples:
+        >>> is_heading_text("经济高质量发展")
+        True
+        >>> is_heading_text("汽车客运东南站8月开通运营。")
+        False
+        >>> is_heading_text("永葆为民务实清廉的政治本色。（记者李飞飞　薛建英 李晶）")
+        False
+    """
+    core = _TRAILING_CREDIT.sub("", line.strip())
+    return bool(core) and not core.endswith(_SENTENCE_END)

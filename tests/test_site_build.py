@@ -1,0 +1,96 @@
+"""The strict build's output: pages, SVG figures with alt text, numbering, and nothing remote.
+
+These run after `tools/build_book.py --strict` (step 4 of `make test`) and read _build/html.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from gwr import paths
+
+pytestmark = pytest.mark.site
+
+HTML = paths.ROOT / "_build" / "html"
+BUILD_LOG = paths.ROOT / "_build" / "build.log"
+CHAPTERS = sorted(p.stem for p in (paths.ROOT / "notebooks").glob("*.ipynb"))
+
+
+class Tags(HTMLParser):
+    """Collect every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def tags_of(page: Path) -> list[tuple[str, dict[str, str]]]:
+    parser = Tags()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_site():
+    if not (HTML / "index.html").is_file():
+        pytest.fail("No built site in _build/html: run `make book` "
+                    "(make test builds it in step 4).")
+
+
+def test_index_and_every_chapter_are_built():
+    assert (HTML / "index.html").is_file()
+    for chapter in CHAPTERS:
+        assert (HTML / "notebooks" / f"{chapter}.html").is_file(), chapter
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_figures_are_svg_files_with_alt_text(chapter):
+    page = HTML / "notebooks" / f"{chapter}.html"
+    images = [a for tag, a in tags_of(page) if tag == "img"]
+    figures = [a for a in images if "_images/" in a.get("src", "")]
+    assert len(figures) >= 2
+    for image in figures:
+        assert image["src"].endswith(".svg"), image["src"]
+        svg = (page.parent / image["src"]).resolve()
+        assert svg.is_file() and svg.read_bytes().lstrip().startswith(b"<?xml")
+        assert len(image.get("alt", "")) > 40, f"alt text should say what {image['src']} shows"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_figures_and_tables_are_numbered_and_captioned(chapter):
+    html = (HTML / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="caption-number">Fig\. \d+(\.\d+)* </span>', html)
+    assert re.search(r'<span class="caption-number">Table \d+(\.\d+)* </span>', html)
+    assert "Source: " in html
+    # Tables come with header cells, for screen readers.
+    assert "<th " in html or "<th>" in html
+
+
+def test_build_log_has_no_warning_and_no_missing_glyph():
+    log = BUILD_LOG.read_text(encoding="utf-8")
+    assert "missing from font" not in log
+    assert not re.search(r"\bWARNING:", log), re.findall(r".*WARNING:.*", log)[:5]
+
+
+def test_no_page_loads_anything_from_another_host():
+    remote = []
+    for page in HTML.rglob("*.html"):
+        for tag, attrs in tags_of(page):
+            url = (attrs.get("src") if tag in {"script", "img", "iframe", "source"}
+                   else attrs.get("href") if tag == "link" else None)
+            if url and re.match(r"^(https?:)?//", url):
+                remote.append(f"{page.relative_to(HTML)}: <{tag}> {url}")
+    assert remote == []
+
+
+def test_no_unrendered_glue_or_role():
+    for page in HTML.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "{glue" not in html and "{numref}" not in html, page

@@ -1,0 +1,97 @@
+"""Build the book: verify the source, refresh the data, invalidate stale caches, run Jupyter Book.
+
+Usage: python tools/build_book.py [--strict]
+
+jupyter-cache re-executes a notebook only when its code cells change. The analysis also depends
+on the gwr package, the processed data and the font, so this script fingerprints those inputs and
+clears the execution cache when they change: `make book` always shows the current analysis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+CACHE = BUILD / ".jupyter_cache"
+FINGERPRINT = BUILD / ".inputs.sha256"
+# Everything a notebook reads besides its own code cells.
+INPUT_GLOBS = ["gwr/**/*.py", "gwr/schemas/*.yml", "data/processed/*", "data/curated/*",
+               "data/raw/*", "requirements.lock"]
+
+
+def inputs_fingerprint() -> str:
+    """One digest over the content and names of every input file."""
+    digest = hashlib.sha256()
+    for pattern in INPUT_GLOBS:
+        for path in sorted(ROOT.glob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def refresh_cache() -> None:
+    """Clear the execution cache if the inputs changed since it was filled."""
+    current = inputs_fingerprint()
+    if FINGERPRINT.is_file() and FINGERPRINT.read_text() == current:
+        return
+    if CACHE.exists():
+        print("build: package, data or pins changed since the last build; re-executing notebooks.")
+        shutil.rmtree(CACHE)
+    FINGERPRINT.parent.mkdir(parents=True, exist_ok=True)
+    FINGERPRINT.write_text(current)
+
+
+def run_logged(command: list[str], log: Path) -> int:
+    """Run ``command``, echoing its output and keeping a copy in ``log`` for the tests."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as fh:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        for line in process.stdout:
+            sys.stdout.write(line)
+            fh.write(line)
+        return process.wait()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--strict", action="store_true",
+                        help="treat every warning as an error (-W -n --keep-going)")
+    args = parser.parse_args()
+    started = time.monotonic()
+
+    # 1. The source must be the recorded one; nothing is built from a changed text.
+    if subprocess.call([sys.executable, "-m", "gwr", "verify"], cwd=ROOT) != 0:
+        print("build: stopped before writing anything.")
+        return 1
+    # 2. The processed data must be what the pipeline writes from raw + curated.
+    if subprocess.call([sys.executable, "-m", "gwr", "data"], cwd=ROOT) != 0:
+        print("build: stopped; data/processed was left as it was.")
+        return 1
+    refresh_cache()
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".",
+               "--toc", "book/_toc.yml", "--config", "_config.yml"]
+    if args.strict:
+        command += ["-W", "-n", "--keep-going"]
+    print("build:", " ".join(command[1:]), flush=True)
+    status = run_logged(command, BUILD / "build.log")
+    if status != 0:
+        # A failed build must not leave a half-written site that looks published.
+        FINGERPRINT.unlink(missing_ok=True)
+        print("build: FAILED. See the messages above; execution reports are in "
+              "_build/html/reports/ where a notebook failed.")
+        return status
+    print(f"build: done in {time.monotonic() - started:.0f} s. "
+          f"Open {BUILD / 'html' / 'index.html'} (or run `make serve`).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
