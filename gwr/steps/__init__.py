@@ -2,9 +2,9 @@
 
 Each step module defines ``TABLE`` (the table's name, which is also its schema's file name in
 gwr/schemas/) and ``run(context) -> DataFrame``. Later steps may read earlier tables from
-``context.tables``.
+``context.tables``: indicators reads commitments (for commitment_id and deadline).
 """
 
-from gwr.steps import paragraphs, sections
+from gwr.steps import commitments, formulations, indicators, mentions, paragraphs, places, sections
 
-STEPS = [sections, paragraphs]
+STEPS = [sections, paragraphs, mentions, commitments, indicators, formulations, places]

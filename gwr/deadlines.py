@@ -1,0 +1,72 @@
+"""Turn the report's deadline phrases (年内, 年底前, 6月底前, 8月 …) into ISO dates."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+#: The year the plan is for: "年内" in a 2020 work report means within 2020.
+PLAN_YEAR = 2020
+#: Phrases meaning "by the end of the plan year", longest first.
+YEAR_END = ("年底前", "年内", "全年")
+#: "This year": read as the end of the plan year, but only where a person has decided that it
+#: governs a clause (it often just frames a paragraph), so find_deadline does not look for it.
+THIS_YEAR = "今年"
+_MONTH = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})月(?:底前|底|前|份)?")
+_PATTERN = re.compile("|".join([*YEAR_END, _MONTH.pattern]))
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+
+
+def parse_deadline(phrase: str, year: int = PLAN_YEAR) -> date:
+    """The last day a deadline phrase allows.
+
+    A month alone ("8月开通运营") is read as the end of that month, like "6月底前".
+
+    Examples:
+        >>> parse_deadline("年内"), parse_deadline("年底前"), parse_deadline("全年")
+        (datetime.date(2020, 12, 31), datetime.date(2020, 12, 31), datetime.date(2020, 12, 31))
+        >>> parse_deadline("6月底前"), parse_deadline("6月"), parse_deadline("8月")
+        (datetime.date(2020, 6, 30), datetime.date(2020, 6, 30), datetime.date(2020, 8, 31))
+        >>> parse_deadline("10月").isoformat(), parse_deadline("２月", year=2020).isoformat()
+        ('2020-10-31', '2020-02-29')
+        >>> parse_deadline("尽快")
+        Traceback (most recent call last):
+        ...
+        ValueError: not a deadline phrase: '尽快'
+    """
+    if phrase in YEAR_END or phrase == THIS_YEAR:
+        return date(year, 12, 31)
+    match = _MONTH.fullmatch(phrase)
+    if not match:
+        raise ValueError(f"not a deadline phrase: {phrase!r}")
+    digits = match.group(1)
+    month = _CN_MONTH[digits] if digits in _CN_MONTH else int(digits.translate(_FULL_WIDTH))
+    if not 1 <= month <= 12:
+        raise ValueError(f"no such month in {phrase!r}")
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_deadline(text: str) -> tuple[int, str] | None:
+    """The first deadline phrase in ``text``: its offset and the phrase, or None.
+
+    A month followed by a day ("4月27日") is a date, not a deadline, and is skipped.
+
+    Examples:
+        >>> find_deadline("6月底前力争完成5G基站新建改建2900座以上")
+        (0, '6月底前')
+        >>> find_deadline("市儿童福利院、康宁医院、救助管理站6月竣工")
+        (17, '6月')
+        >>> find_deadline("各城区每年新建公办园不少于3所") is None
+        True
+    """
+    for match in _PATTERN.finditer(text):
+        after = text[match.end():match.end() + 3]
+        if re.match(r"[0-9０-９一二三四五六七八九十]+日", after):
+            continue
+        return match.start(), match.group()
+    return None
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -1,0 +1,28 @@
+"""Step: formulations.csv, the numbered formulations, slogans and numeric programme names."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gwr.formulations import load_formulations
+from gwr.steps.context import Context
+
+TABLE = "formulations"
+
+
+def run(context: Context) -> pd.DataFrame:
+    """One row per curated term, with how often and where it occurs."""
+    # Load inputs.
+    formulations = load_formulations(context.text, context.paragraphs)
+
+    # Process data.
+    frame = pd.DataFrame([{
+        "term": f.term, "count": len(f.spans),
+        "paragraphs": ";".join(str(n) for n in f.paragraphs),
+        "first_start": f.spans[0][0], "numbered": f.numbered, "gloss_en": f.gloss_en,
+        "origin": f.origin, "reference": f.reference, "explanation_en": f.explanation_en,
+    } for f in formulations]).sort_values("first_start", kind="stable", ignore_index=True)
+    assert frame["term"].is_unique
+
+    # Save outputs.
+    return frame

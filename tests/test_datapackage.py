@@ -1,0 +1,52 @@
+"""datapackage.json describes data/processed and validates with frictionless, keys included."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import frictionless
+import pytest
+
+from gwr import paths
+
+
+def _validate(path):
+    report = frictionless.validate(str(path))
+    return report, [e.message for task in report.tasks for e in task.errors]
+
+
+def test_datapackage_is_valid_with_foreign_keys():
+    report, errors = _validate(paths.DATAPACKAGE)
+    assert report.valid, errors[:5]
+
+
+def test_every_table_has_a_resource():
+    package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    names = {r["name"] for r in package["resources"]}
+    assert {"mentions", "indicators", "commitments", "formulations", "places"} <= names
+    assert all(not r["path"].startswith("/") for r in package["resources"])
+
+
+@pytest.fixture
+def package_copy(tmp_path):
+    copy = tmp_path / "processed"
+    shutil.copytree(paths.PROCESSED, copy)
+    return copy
+
+
+def test_a_broken_foreign_key_is_caught(package_copy):
+    csv = package_copy / "indicators.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(
+        "plan-city.5g-base-stations", "plan-city.6g-base-stations"), encoding="utf-8")
+    report, errors = _validate(package_copy / "datapackage.json")
+    assert not report.valid
+    assert any("foreign" in e.lower() or "reference" in e.lower() for e in errors), errors[:3]
+
+
+def test_a_value_outside_its_enum_is_caught(package_copy):
+    csv = package_copy / "mentions.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",ordinal,", ",rank,", 1),
+                   encoding="utf-8")
+    report, _ = _validate(package_copy / "datapackage.json")
+    assert not report.valid
