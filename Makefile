@@ -8,6 +8,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SETUP  := $(VENV)/.installed
+# cffconvert needs jsonschema<4, which Jupyter cannot live with: it gets its own small venv.
+TOOLS  := .venv-tools/.installed
 PORT   ?= 8000
 
 # `book` is also a folder: without .PHONY make would call the target up to date.
@@ -32,6 +34,11 @@ $(SETUP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(SETUP)
 
+$(TOOLS): requirements-tools.lock
+	test -x .venv-tools/bin/python || $(PYTHON) -m venv .venv-tools
+	.venv-tools/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-tools.lock
+	touch $(TOOLS)
+
 book: $(SETUP)
 	$(PY) tools/build_book.py
 
@@ -45,7 +52,7 @@ notebooks: $(SETUP)
 lint: $(SETUP)
 	$(BIN)/ruff check gwr tests tools
 
-test: $(SETUP)
+test: $(SETUP) $(TOOLS)
 	@echo "== 1/5 lint (ruff)"
 	$(BIN)/ruff check gwr tests tools
 	@echo "== 2/5 units, doctests and data integrity"
@@ -81,4 +88,4 @@ clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-tools

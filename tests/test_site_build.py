@@ -5,6 +5,7 @@ These run after `tools/build_book.py --strict` (step 4 of `make test`) and read 
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,8 +16,10 @@ from gwr import paths
 
 pytestmark = pytest.mark.site
 
-HTML = paths.ROOT / "_build" / "html"
-BUILD_LOG = paths.ROOT / "_build" / "build.log"
+# The same variable as tools/build_book.py: where _build/ is (default: the repository).
+BUILD = Path(os.environ.get("GWR_OUTPUT_ROOT", paths.ROOT)).resolve() / "_build"
+HTML = BUILD / "html"
+BUILD_LOG = BUILD / "build.log"
 CHAPTERS = sorted(p.stem for p in (paths.ROOT / "notebooks").glob("*.ipynb"))
 
 
@@ -94,3 +97,48 @@ def test_no_unrendered_glue_or_role():
     for page in HTML.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "{glue" not in html and "{numref}" not in html, page
+
+
+def _pages():
+    return [p for p in HTML.rglob("*.html")
+            if p.name not in {"genindex.html", "search.html"} and "_static" not in p.parts
+            and p.relative_to(HTML).as_posix() != "index.html"]
+
+
+def test_every_page_ends_with_a_cite_block_and_shows_the_version():
+    from gwr.citation import read_edition
+    edition = read_edition()
+    for page in _pages():
+        html = page.read_text(encoding="utf-8")
+        assert f"Version {edition.version}, released {edition.released.isoformat()}" in html, page
+        if page.name == "how-to-cite.html":
+            assert "taiyuan2020edition" in html and "misc" in html  # the edition's BibTeX
+            continue
+        assert 'id="cite-this-page"' in html, page
+        for form in ("BibTeX", "APA 7", "GB/T 7714-2015", "[EB/OL]", "@"):
+            assert form in html, (page, form)
+
+
+def test_source_edition_has_every_paragraph_anchor():
+    html = (HTML / "book" / "source.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="(para-\d+)"', html))
+    assert ids == {f"para-{n}" for n in range(1, 111)}
+
+
+def test_pilcrow_references_link_to_their_anchor():
+    html = (HTML / "notebooks" / "01-at-a-glance.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="../book/source.html#(para-\d+)"', html)
+    assert "para-4" in links and "para-76" in links
+
+
+def test_titles_of_the_reference_pages():
+    assert "Glossary" in (HTML / "book" / "glossary.html").read_text(encoding="utf-8")
+    changelog = (HTML / "book" / "changelog.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]*Changelog", changelog)
+
+
+def test_last_updated_is_the_release_date_not_the_build_clock():
+    from gwr.citation import read_edition
+    released = read_edition().released
+    html = (HTML / "notebooks" / "01-at-a-glance.html").read_text(encoding="utf-8")
+    assert f"Last updated on {released:%d %B %Y}" in html

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD = ROOT / "_build"
+# GWR_OUTPUT_ROOT (default: the repository) holds _build/; another root lets two builds run side
+# by side, as the reproducibility check does.
+OUTPUT_ROOT = Path(os.environ.get("GWR_OUTPUT_ROOT", ROOT)).resolve()
+BUILD = OUTPUT_ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 FINGERPRINT = BUILD / ".inputs.sha256"
 # Everything a notebook reads besides its own code cells.
@@ -77,7 +81,8 @@ def main() -> int:
         return 1
     refresh_cache()
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".",
-               "--toc", "book/_toc.yml", "--config", "_config.yml"]
+               "--toc", "book/_toc.yml", "--config", "_config.yml",
+               "--path-output", str(OUTPUT_ROOT)]
     if args.strict:
         command += ["-W", "-n", "--keep-going"]
     print("build:", " ".join(command[1:]), flush=True)
@@ -86,7 +91,7 @@ def main() -> int:
         # A failed build must not leave a half-written site that looks published.
         FINGERPRINT.unlink(missing_ok=True)
         print("build: FAILED. See the messages above; execution reports are in "
-              "_build/html/reports/ where a notebook failed.")
+              f"{BUILD / 'html' / 'reports'} where a notebook failed.")
         return status
     print(f"build: done in {time.monotonic() - started:.0f} s. "
           f"Open {BUILD / 'html' / 'index.html'} (or run `make serve`).")
