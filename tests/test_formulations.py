@@ -43,16 +43,16 @@ def _load(text, paragraphs, curated):
 
 def test_origin_without_reference_is_refused(text, paragraphs):
     curated = copy.deepcopy(load_yaml_mapping("formulations.yml"))
-    curated["四个意识"]["origin"] = "national"
-    with pytest.raises(CuratedDataError, match=r"formulations.yml, entry '四个意识': origin "
+    curated["两个维护"]["origin"] = "national"
+    with pytest.raises(CuratedDataError, match=r"formulations.yml, entry '两个维护': origin "
                                                r"'national' needs a `reference`"):
         _load(text, paragraphs, curated)
 
 
 def test_unknown_reference_is_refused(text, paragraphs):
     curated = copy.deepcopy(load_yaml_mapping("formulations.yml"))
-    curated["三大攻坚战"]["reference"] = "xi2017report"
-    with pytest.raises(CuratedDataError, match=r"reference 'xi2017report' is not an entry"):
+    curated["三大攻坚战"]["reference"] = "nobody2099"
+    with pytest.raises(CuratedDataError, match=r"reference 'nobody2099' is not an entry"):
         _load(text, paragraphs, curated)
 
 
