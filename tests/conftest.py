@@ -19,8 +19,9 @@ from gwr.sections import Section, load_sections, section_of
 from gwr.source import load_source
 
 # Never copied into a project copy: version control, builds, environments, caches.
-_NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", "__pycache__", ".pytest_cache",
-                                     ".ruff_cache", "*.egg-info", ".scratch", ".ipynb_checkpoints")
+_NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", "artifacts",
+                                     "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info",
+                                     ".scratch", ".ipynb_checkpoints")
 
 
 @pytest.fixture(scope="session")

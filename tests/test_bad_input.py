@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.conftest import run_in, tamper
 
 
@@ -42,3 +44,25 @@ def test_malformed_curated_file_names_the_file_and_entry(project_copy):
     assert result.returncode == 1
     assert "data/curated/sections.yml, entry 'review-tough-battles'" in result.stdout
     assert _snapshot(project_copy / "data" / "processed") == before
+
+
+def test_a_raising_notebook_stops_the_build_and_names_the_cell(project_copy):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    notebooks = project_copy / "notebooks"
+    for path in notebooks.glob("*.ipynb"):
+        path.unlink()
+    broken = new_notebook(cells=[new_markdown_cell("# Broken"),
+                                 new_code_cell("x = 1"),
+                                 new_code_cell("raise ValueError('figure data missing')")])
+    broken.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+    nbformat.write(broken, notebooks / "01-at-a-glance.ipynb")
+    result = run_in(project_copy, "tools/build_book.py")
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # the traceback is coloured
+    assert result.returncode == 1
+    assert "notebooks/01-at-a-glance.ipynb failed" in output
+    assert "raise ValueError('figure data missing')" in output  # the cell, named
+    assert "ValueError: figure data missing" in output
+    assert not (project_copy / "_build" / "html" / "index.html").exists()

@@ -52,6 +52,36 @@ def refresh_cache() -> None:
     FINGERPRINT.write_text(current)
 
 
+def execute_in_parallel() -> int:
+    """Run the notebooks that the cache lacks, on every core, before Sphinx reads them.
+
+    myst-nb executes notebooks one after another while Sphinx reads; filling the same
+    jupyter-cache first, in parallel, lets Sphinx find every notebook already executed.
+    A notebook that raises stops the build here, naming the notebook and the failing cell.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    cache = get_cache(str(CACHE))
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for notebook in notebooks:
+        cache.add_nb_to_project(str(notebook))
+    stale = [r for r in cache.list_project_records()
+             if Path(r.uri) in notebooks and cache.get_cached_project_nb(r.uri) is None]
+    if not stale:
+        return 0
+    started = time.monotonic()
+    result = load_executor("local-parallel", cache=cache).run_and_cache(
+        filter_uris=[r.uri for r in stale], timeout=300, allow_errors=False)
+    print(f"build: executed {len(stale)} notebook(s) in parallel in "
+          f"{time.monotonic() - started:.0f} s.", flush=True)
+    failed = result.errored + result.excepted
+    for uri in failed:
+        record = cache.get_project_record(uri)
+        print(f"build: notebook {Path(uri).relative_to(ROOT)} failed:\n{record.traceback}")
+    return 1 if failed else 0
+
+
 def run_logged(command: list[str], log: Path) -> int:
     """Run ``command``, echoing its output and keeping a copy in ``log`` for the tests."""
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -80,6 +110,11 @@ def main() -> int:
         print("build: stopped; data/processed was left as it was.")
         return 1
     refresh_cache()
+    # 3. Execute what the cache lacks, in parallel; a raising notebook stops the build here.
+    if execute_in_parallel() != 0:
+        FINGERPRINT.unlink(missing_ok=True)
+        print("build: FAILED: a notebook raised (see the traceback above, which names the cell).")
+        return 1
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".",
                "--toc", "book/_toc.yml", "--config", "_config.yml",
                "--path-output", str(OUTPUT_ROOT)]
