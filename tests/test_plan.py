@@ -1,0 +1,109 @@
+"""Tests for gwr.plan: target ledger, specificity of commitments, deadlines and charts."""
+
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from gwr import plan
+from gwr.tables import load_table
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def frames() -> dict[str, pd.DataFrame]:
+    return {name: load_table(name) for name in ("sections", "indicators", "commitments")}
+
+
+@pytest.fixture(scope="module")
+def commitments(frames) -> pd.DataFrame:
+    return plan.task_commitments(frames["commitments"])
+
+
+def test_task_commitments_leave_out_part_3(frames, commitments):
+    everything = frames["commitments"]
+    assert len(commitments) == everything["task_order"].notna().sum()
+    assert not commitments["section_id"].eq("service-government").any()
+    assert sorted(commitments["task_order"].unique()) == list(range(1, 10))
+
+
+def test_ledger_counts_each_target_once(frames):
+    ledger = plan.target_ledger(frames["indicators"], frames["sections"])
+    targets = frames["indicators"][frames["indicators"]["kind"] == "target"]
+    repeats = targets[targets["repeat_of"] != ""]
+    assert len(repeats) == 2
+    assert len(ledger) == len(targets) - len(repeats) == 24
+    assert ledger["indicator_id"].is_unique
+    assert (ledger["quote"] == "574公里").sum() == 1
+    assert ledger["order"].is_monotonic_increasing
+
+
+def test_ledger_keeps_qualifier_and_deadline(frames):
+    ledger = plan.target_ledger(frames["indicators"], frames["sections"]).set_index("indicator_id")
+    g5 = ledger.loc["plan-city.5g-base-stations"]
+    assert (g5["value"], g5["qualifier"], g5["deadline_zh"]) == (2900, "at_least", "6月底前")
+    assert g5["deadline"] == pd.Timestamp("2020-06-30")
+    assert pd.isna(ledger.loc["plan-livelihoods.social-housing-start", "deadline"])
+
+
+def test_specificity_matches_a_direct_count(commitments):
+    total = plan.specificity(commitments).loc["all"]
+    assert total["commitments"] == len(commitments)
+    assert total["with_figure"] == commitments["quantified"].sum()
+    assert total["with_deadline"] == commitments["deadline"].notna().sum()
+    both = (commitments["quantified"] & commitments["deadline"].notna()).sum()
+    assert total["with_both"] == both
+    assert total["share_both"] == pytest.approx(both / len(commitments))
+
+
+def test_process_commitments_never_carry_a_deadline(commitments):
+    by_strength = plan.specificity(commitments, "strength")
+    assert list(by_strength.index) == ["aspirational", "binding", "process"]
+    assert by_strength.loc["process", "with_deadline"] == 0
+    assert by_strength["commitments"].sum() == len(commitments)
+
+
+def test_epidemic_task_states_no_figure_and_no_deadline(commitments):
+    compared = plan.compare_task(commitments)
+    assert compared.loc["task", "commitments"] == 20
+    assert compared.loc["task", ["with_figure", "with_deadline"]].tolist() == [0, 0]
+    shares = compared[["share_binding", "share_aspirational", "share_process"]].sum(axis=1)
+    assert shares.tolist() == pytest.approx([1.0, 1.0])
+
+
+def test_strength_shares_add_up_per_task(commitments):
+    shares = plan.strength_by_task(commitments)
+    assert list(shares.columns) == list(plan.STRENGTHS)
+    assert shares.sum(axis=1).tolist() == pytest.approx([1.0] * 9)
+
+
+def test_deadline_calendar_covers_every_dated_commitment(commitments):
+    calendar = plan.deadline_calendar(commitments)
+    assert calendar["commitments"].sum() == commitments["deadline"].notna().sum() == 31
+    assert calendar["deadline"].min() == pd.Timestamp("2020-06-30")
+    assert calendar["deadline"].max() == pd.Timestamp("2020-12-31")
+    december = calendar[calendar["deadline"] == pd.Timestamp("2020-12-31")]
+    assert december["commitments"].sum() == 25
+
+
+def test_charts_draw(frames, commitments):
+    from gwr.style import use_style
+
+    use_style()
+    labels = plan.task_labels(frames["sections"])
+    assert labels[1] == "1. Epidemic control"
+    by_task = pd.concat([plan.specificity(commitments, "task_order"),
+                         plan.specificity(commitments)])
+    fig = plan.specificity_chart(by_task, labels, title="T", note="Source: ¶43–¶106")
+    assert len(fig.axes[0].patches) == 3 * 10
+    calendar = plan.deadline_calendar(commitments)
+    undated = commitments[commitments["deadline"].isna()].groupby("task_order").size()
+    fig = plan.deadline_chart(calendar, undated, labels, start=pd.Timestamp("2020-04-27"),
+                              wordings={pd.Timestamp("2020-12-31"): "年内"}, title="D",
+                              note="Source: ¶43–¶106")
+    assert len(fig.axes) == 2
+    fig = plan.strength_chart(plan.strength_by_task(commitments), labels, highlight=1,
+                              title="S", note="Source: ¶43–¶106")
+    assert len(fig.axes[0].patches) == 27
