@@ -27,7 +27,7 @@ CACHE = BUILD / ".jupyter_cache"
 FINGERPRINT = BUILD / ".inputs.sha256"
 # Everything a notebook reads besides its own code cells.
 INPUT_GLOBS = ["gwr/**/*.py", "gwr/schemas/*.yml", "data/processed/*", "data/curated/*",
-               "data/raw/*", "requirements.lock"]
+               "data/raw/**/*", "requirements.lock"]
 
 
 def inputs_fingerprint() -> str:

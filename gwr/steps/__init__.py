@@ -2,9 +2,19 @@
 
 Each step module defines ``TABLE`` (the table's name, which is also its schema's file name in
 gwr/schemas/) and ``run(context) -> DataFrame``. Later steps may read earlier tables from
-``context.tables``: indicators reads commitments (for commitment_id and deadline).
+``context.tables``: indicators reads commitments (for commitment_id and deadline). links (the
+curated review-to-plan links) reads only the sections.
 """
 
-from gwr.steps import commitments, formulations, indicators, mentions, paragraphs, places, sections
+from gwr.steps import (
+    commitments,
+    formulations,
+    indicators,
+    links,
+    mentions,
+    paragraphs,
+    places,
+    sections,
+)
 
-STEPS = [sections, paragraphs, mentions, commitments, indicators, formulations, places]
+STEPS = [sections, paragraphs, mentions, commitments, indicators, formulations, places, links]
