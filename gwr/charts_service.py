@@ -1,0 +1,108 @@
+"""Charts of chapter 04: how part 3's commitments are worded, and where its terms stand."""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from gwr.charts import PART_COLOURS, bilingual, source_note
+from gwr.style import INK, MUTED, PALETTE
+
+STRENGTH_COLOURS = {
+    "binding": PALETTE["blue"],
+    "aspirational": PALETTE["sky_blue"],
+    "process": PALETTE["orange"],
+}
+# Paragraph ranges of the article's parts (chapter 01; data/processed/paragraphs.csv).
+_PART_ORDER = ["front", "review-2019", "plan-2020", "service-government"]
+
+
+def strength_by_section_chart(measures: pd.DataFrame, labels: list[str], *, title: str,
+                              note: str) -> Figure:
+    """100% stacked bars: the share of each section's commitments that is binding, aspirational
+    or process, one bar per section in text order (``labels`` name the bars)."""
+    fig, ax = plt.subplots(figsize=(7.5, 0.36 * len(measures) + 1.9))
+    left = pd.Series(0.0, index=measures.index)
+    for strength, colour in STRENGTH_COLOURS.items():
+        share = measures[strength].astype(float) * 100
+        ax.barh(range(len(measures)), share, left=left, color=colour, label=strength)
+        left = left + share
+    for y, (n, proc) in enumerate(zip(measures["commitments"], measures["process"], strict=True)):
+        ax.text(101, y, f"{proc:.0%} (n={n})", va="center", fontsize=8, color=INK)
+    ax.set_yticks(range(len(measures)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 115)
+    ax.set_xticks(range(0, 101, 25))
+    ax.set_xlabel("Share of the section's commitments (%), by strength of the governing verb")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.45, 1.0), ncol=3, frameon=False, fontsize=8)
+    ax.set_title(title, pad=24)
+    source_note(ax, note)
+    return fig
+
+
+def measurable_chart(measures: pd.DataFrame, labels: list[str], *, title: str,
+                     note: str) -> Figure:
+    """Bars of the share of each section's commitments that state a figure or a deadline,
+    labelled 'k of n'; part 3 in its own colour."""
+    fig, ax = plt.subplots(figsize=(7.5, 0.34 * len(measures) + 1.5))
+    shares = measures["either"].astype(float) * 100
+    colours = [PART_COLOURS["service-government"] if s == "service-government"
+               else PART_COLOURS["plan-2020"] for s in measures.index]
+    bars = ax.barh(range(len(measures)), shares, color=colours)
+    counts = [f"{round(e * n)} of {n}" for e, n in zip(measures["either"],
+                                                      measures["commitments"], strict=True)]
+    ax.bar_label(bars, labels=counts, padding=3, fontsize=8, color=INK)
+    ax.set_yticks(range(len(measures)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(shares.max() * 1.25, 10))
+    ax.set_xlabel("Commitments stating a figure or a deadline (% of the section's commitments)")
+    ax.set_title(title)
+    source_note(ax, note)
+    return fig
+
+
+def term_strip_chart(positions: pd.DataFrame, paragraphs: pd.DataFrame,
+                     groups: dict[str, str], glosses: dict[str, str], *, title: str,
+                     note: str) -> Figure:
+    """Where each term occurs: one row per term, a dot per paragraph, over bands for the parts.
+
+    ``groups`` maps each term to its group label (legend), in the order the rows are drawn.
+    """
+    terms = list(groups)
+    group_names = list(dict.fromkeys(groups.values()))
+    group_colours = dict(zip(group_names, [PALETTE["vermillion"], PALETTE["blue"],
+                                           PALETTE["reddish_purple"]], strict=False))
+    fig, ax = plt.subplots(figsize=(7.5, 0.34 * len(terms) + 1.9))
+    spans = paragraphs.groupby("part")["paragraph"].agg(["min", "max"])
+    for part in _PART_ORDER:
+        lo, hi = spans.loc[part, "min"], spans.loc[part, "max"]
+        ax.axvspan(lo - 0.5, hi + 0.5, color=PART_COLOURS[part], alpha=0.12, lw=0)
+    for y, term in enumerate(terms):
+        xs = positions.loc[positions["term"] == term, "paragraph"]
+        ax.scatter(xs, [y] * len(xs), s=36, color=group_colours[groups[term]], zorder=3,
+                   label=groups[term])
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    part_names = {"front": "front matter", "review-2019": "review of 2019",
+                  "plan-2020": "plan for 2020", "service-government": "part 3"}
+    for part in _PART_ORDER:
+        lo, hi = spans.loc[part, "min"], spans.loc[part, "max"]
+        # The narrow parts at either end are labelled flush with their outer edge.
+        x, ha = {"front": (lo - 0.5, "left"), "service-government": (hi + 0.5, "right")}.get(
+            part, ((lo + hi) / 2, "center"))
+        ax.text(x, -0.75, part_names[part], ha=ha, va="center", fontsize=8, color=MUTED)
+    # The plan's band holds none of these terms, so the legend sits there.
+    ax.legend(unique.values(), unique.keys(), loc="center", bbox_to_anchor=(0.6, 0.5),
+              frameon=False, fontsize=8)
+    # Long glosses are wrapped so that the labels do not squeeze the plot.
+    labels = ["\n".join(textwrap.wrap(bilingual(t, glosses[t]), 34)) for t in terms]
+    ax.set_yticks(range(len(terms)), labels, fontsize=8)
+    ax.set_ylim(len(terms) - 0.4, -1.1)
+    ax.set_xlim(0.5, paragraphs["paragraph"].max() + 0.5)
+    ax.set_xlabel("Paragraph of the article (¶1–¶110)")
+    ax.set_title(title)
+    source_note(ax, note)
+    return fig
