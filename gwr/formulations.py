@@ -37,7 +37,7 @@ def bib_keys(path: Path | None = None) -> set[str]:
     """The entry keys of a BibTeX file.
 
     Examples:
-        >>> "pan2019sandagongjianzhan" in bib_keys()
+        >>> "xi2017report" in bib_keys()
         True
     """
     text = (path or paths.curated_file(REFERENCES_FILE)).read_text(encoding="utf-8")
