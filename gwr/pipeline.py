@@ -43,12 +43,17 @@ def to_csv(frame: pd.DataFrame) -> str:
 
 
 def write(files: dict[str, str], directory: Path = paths.PROCESSED) -> None:
-    """Write all files into a temporary folder, then move them into place together."""
+    """Write all files into a temporary folder, then move the changed ones into place together.
+
+    Unchanged files keep their modification time, so the book does not re-read pages that
+    depend on them.
+    """
     directory.mkdir(parents=True, exist_ok=True)
+    changed = stale_files(files, directory)
     with tempfile.TemporaryDirectory(dir=directory.parent, prefix=".processed-") as tmp:
-        for name, content in files.items():
-            Path(tmp, name).write_text(content, encoding="utf-8", newline="")
-        for name in files:
+        for name in changed:
+            Path(tmp, name).write_text(files[name], encoding="utf-8", newline="")
+        for name in changed:
             os.replace(Path(tmp, name), directory / name)
     # Tables no step writes any more would mislead readers: remove them.
     for extra in sorted({p.name for p in directory.glob("*")} - set(files) - {"README.md"}):

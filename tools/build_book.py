@@ -25,15 +25,19 @@ OUTPUT_ROOT = Path(os.environ.get("GWR_OUTPUT_ROOT", ROOT)).resolve()
 BUILD = OUTPUT_ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 FINGERPRINT = BUILD / ".inputs.sha256"
+SITE_STAMP = BUILD / ".site.sha256"
 # Everything a notebook reads besides its own code cells.
+# Everything the site is made from; if none of it changed, a rebuild has nothing to do.
+SITE_GLOBS = ["book/**/*", "notebooks/*.ipynb", "_config.yml", "CITATION.cff", "CHANGELOG.md",
+              "tools/build_book.py"]
 INPUT_GLOBS = ["gwr/**/*.py", "gwr/schemas/*.yml", "data/processed/*", "data/curated/*",
                "data/raw/**/*", "requirements.lock"]
 
 
-def inputs_fingerprint() -> str:
+def inputs_fingerprint(globs: list[str] = INPUT_GLOBS) -> str:
     """One digest over the content and names of every input file."""
     digest = hashlib.sha256()
-    for pattern in INPUT_GLOBS:
+    for pattern in globs:
         for path in sorted(ROOT.glob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
@@ -50,6 +54,14 @@ def refresh_cache() -> None:
         shutil.rmtree(CACHE)
     FINGERPRINT.parent.mkdir(parents=True, exist_ok=True)
     FINGERPRINT.write_text(current)
+
+
+def site_is_current(site_inputs: str, *, strict: bool) -> bool:
+    """Whether the last successful build used these very inputs (and was strict, if asked)."""
+    if not (SITE_STAMP.is_file() and (BUILD / "html" / "index.html").is_file()):
+        return False
+    digest, _, mode = SITE_STAMP.read_text().partition(" ")
+    return digest == site_inputs and (mode == "strict" or not strict)
 
 
 def execute_in_parallel() -> int:
@@ -100,6 +112,12 @@ def main() -> int:
                         help="treat every warning as an error (-W -n --keep-going)")
     args = parser.parse_args()
     started = time.monotonic()
+    site_inputs = inputs_fingerprint(INPUT_GLOBS + SITE_GLOBS)
+    if site_is_current(site_inputs, strict=args.strict):
+        print("build: nothing changed since the last build (same source, data, code, pages and "
+              f"pins); {BUILD / 'html'} is up to date.")
+        return 0
+    SITE_STAMP.unlink(missing_ok=True)
 
     # 1. The source must be the recorded one; nothing is built from a changed text.
     if subprocess.call([sys.executable, "-m", "gwr", "verify"], cwd=ROOT) != 0:
@@ -128,6 +146,7 @@ def main() -> int:
         print("build: FAILED. See the messages above; execution reports are in "
               f"{BUILD / 'html' / 'reports'} where a notebook failed.")
         return status
+    SITE_STAMP.write_text(f"{site_inputs} {'strict' if args.strict else 'lenient'}")
     print(f"build: done in {time.monotonic() - started:.0f} s. "
           f"Open {BUILD / 'html' / 'index.html'} (or run `make serve`).")
     return 0
