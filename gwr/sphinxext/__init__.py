@@ -8,6 +8,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from gwr.sphinxext import (
+    assets,
     cite_block,
     codebook,
     edition_meta,
@@ -20,6 +21,6 @@ from gwr.sphinxext import (
 
 def setup(app: Sphinx) -> dict:
     for module in (edition_meta, cite_block, paragraph_links, source_edition, codebook, glossary,
-                   zh_lang):
+                   zh_lang, assets):
         module.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,248 @@
+"""Measure the performance budgets of the design guide (`make bench`).
+
+Usage: python tools/bench.py [--skip-test] [--keep] [--snapshot]
+
+(a) a clean build (dependencies installed): tools/build_book.py into a fresh GWR_OUTPUT_ROOT;
+(b) the floor: every notebook executed once, one after another, on temporary copies;
+(c) the ratio a / b (budget <= 1.5);
+(d) a rebuild with nothing changed: the same build again (budget <= 5 s);
+(e) `make test` (budget <= 300 s), skipped with --skip-test;
+(f) the heaviest page with its figures: HTML bytes plus every image it shows (budget <= 1.5 MB).
+
+With --snapshot, (a), (b) and (d) run on a copy of the working tree taken at the start (its own
+`gwr` on PYTHONPATH), so that files edited meanwhile do not turn the no-change rebuild into a
+real one; (e) always runs `make test` in the repository.
+
+Each figure is printed on its own line with its budget and PASS/FAIL, then as a table, and
+written to artifacts/bench.json. Timings are wall-clock; on a shared machine, they vary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", "__pycache__",
+                                    ".pytest_cache", ".ruff_cache", "*.egg-info", ".scratch",
+                                    ".ipynb_checkpoints", "artifacts", "node_modules")
+REPORT = ROOT / "artifacts" / "bench.json"
+MB = 1024 * 1024
+
+
+@dataclass
+class Figure:
+    """One measured figure and its budget."""
+
+    key: str
+    label: str
+    value: float | None
+    unit: str
+    budget: float | None
+    note: str = ""
+    failed: bool = False  # the command measured did not succeed
+
+    @property
+    def status(self) -> str:
+        if self.value is None:
+            return "SKIP" if self.note.startswith("skipped") else "FAIL"
+        if self.failed:
+            return "FAIL"
+        if self.budget is None:
+            return "-"
+        return "PASS" if self.value <= self.budget else "FAIL"
+
+    def line(self) -> str:
+        value = "n/a" if self.value is None else f"{self.value:.2f} {self.unit}"
+        budget = "" if self.budget is None else f"(budget <= {self.budget:g} {self.unit})"
+        note = f"  {self.note}" if self.note else ""
+        return f"{self.key}) {self.label}: {value} {budget} {self.status}{note}"
+
+
+def timed(command: list[str], env: dict[str, str], log: Path,
+          cwd: Path = ROOT) -> tuple[float, int]:
+    """Run ``command`` in ``cwd`` with its output in ``log``; (seconds, exit status)."""
+    started = time.monotonic()
+    with log.open("w", encoding="utf-8") as fh:
+        status = subprocess.call(command, cwd=cwd, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    return time.monotonic() - started, status
+
+
+def execute_all(notebooks: list[Path], out: Path, each: dict[str, float]) -> float:
+    """The floor: execute each notebook once, one after another, as tools/execute_notebooks.py
+    does, but save the executed copies in ``out`` (the committed notebooks stay as they are).
+    The kernels' own messages go to out/kernels.log, not to the terminal; ``each`` receives
+    the seconds of every notebook."""
+    saved = os.dup(2)
+    started = time.monotonic()
+    try:
+        with (out / "kernels.log").open("w") as log:
+            os.dup2(log.fileno(), 2)
+            for path in notebooks:
+                begun = time.monotonic()
+                notebook = nbformat.read(path, as_version=4)
+                NotebookClient(notebook, timeout=300, kernel_name="python3",
+                               resources={"metadata": {"path": str(path.parent)}}).execute()
+                nbformat.write(notebook, out / path.name)
+                each[path.name] = round(time.monotonic() - begun, 2)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    return time.monotonic() - started
+
+
+class Images(HTMLParser):
+    """The src of every <img> of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src") if tag == "img" else None
+        if src:
+            self.sources.append(src)
+
+
+def page_weights(html: Path) -> list[tuple[int, str, int]]:
+    """(total bytes, page, number of images) for every page: its HTML plus its images."""
+    weights = []
+    for page in sorted(html.rglob("*.html")):
+        if page.relative_to(html).parts[0] == "_static":
+            continue  # theme template macros, not pages
+        parser = Images()
+        parser.feed(page.read_text(encoding="utf-8"))
+        files = set()
+        for src in parser.sources:
+            parts = urlsplit(src)
+            if not parts.scheme and not parts.netloc and parts.path:
+                target = (page.parent / unquote(parts.path)).resolve()
+                if target.is_file():
+                    files.add(target)
+        total = page.stat().st_size + sum(f.stat().st_size for f in files)
+        weights.append((total, page.relative_to(html).as_posix(), len(files)))
+    return sorted(weights, reverse=True)
+
+
+def make_test_command() -> list[str]:
+    """`make test`, with this Python's environment when it is not the repository's .venv."""
+    venv = Path(sys.prefix)
+    if venv == (ROOT / ".venv").resolve():
+        return ["make", "test"]
+    # Use this environment as the Makefile's VENV, and never let make reinstall into it.
+    return ["make", "-o", str(venv / ".installed"), "test", f"VENV={venv}"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-test", action="store_true", help="do not time `make test` (e)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary build")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="build and execute a copy of the working tree taken at the start")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="gwr-bench-"))
+    out_root = work / "root"
+    out_root.mkdir()
+    env = {**os.environ, "GWR_OUTPUT_ROOT": str(out_root)}
+    source = ROOT
+    if args.snapshot:
+        source = work / "source"
+        shutil.copytree(ROOT, source, ignore=NOT_COPIED)
+        env["PYTHONPATH"] = str(source)
+        os.environ["PYTHONPATH"] = str(source)  # for the kernels of the floor, too
+        print(f"snapshot of the working tree: {source}")
+    build = [sys.executable, "tools/build_book.py"]
+    figures: list[Figure] = []
+    per_notebook: dict[str, float] = {}
+    weights: list[tuple[int, str, int]] = []
+
+    def report(figure: Figure) -> None:
+        figures.append(figure)
+        print(figure.line(), flush=True)
+
+    try:
+        clean, status = timed(build, env, work / "clean-build.log", source)
+        note = "" if status == 0 else f"build failed (status {status}), see {work}/clean-build.log"
+        report(Figure("a", "clean build", clean if status == 0 else None, "s", None, note))
+
+        rebuild, status = timed(build, env, work / "rebuild.log", source)
+        note = "" if status == 0 else f"rebuild failed (status {status})"
+        rebuild_figure = Figure("d", "no-change rebuild", rebuild if status == 0 else None, "s",
+                                5.0, note)
+
+        copies = work / "executed"
+        copies.mkdir()
+        notebooks = sorted((source / "notebooks").glob("*.ipynb"))
+        label = f"floor: {len(notebooks)} notebooks executed once"
+        try:
+            floor = execute_all(notebooks, copies, per_notebook)
+            report(Figure("b", label, floor, "s", None))
+        except Exception as exc:  # a notebook that raises: report it, measure the rest
+            floor = None
+            report(Figure("b", label, None, "s", None, f"a notebook failed: {exc!s:.200}"))
+        ratio = clean / floor if figures[0].value is not None and floor else None
+        report(Figure("c", "clean build / floor", ratio, "x", 1.5))
+        report(rebuild_figure)
+
+        if args.skip_test:
+            report(Figure("e", "make test", None, "s", 300.0, "skipped (--skip-test)"))
+        else:
+            command = make_test_command()
+            test_env = {k: v for k, v in os.environ.items()
+                        if k not in {"GWR_OUTPUT_ROOT", "PYTHONPATH"}}
+            seconds, status = timed(command, test_env, work / "make-test.log")
+            note = (f"`{' '.join(command)}` exit {status}"
+                    + ("" if status == 0 else f", see {work}/make-test.log (kept)"))
+            if status != 0:
+                args.keep = True
+            report(Figure("e", "make test", seconds, "s", 300.0, note, failed=status != 0))
+
+        html = out_root / "_build" / "html"
+        weights = page_weights(html) if html.is_dir() else []
+        if weights:
+            total, page, images = weights[0]
+            report(Figure("f", "heaviest page with its figures", total / MB, "MB", 1.5,
+                          f"{page} ({images} images)"))
+        else:
+            report(Figure("f", "heaviest page with its figures", None, "MB", 1.5, "no site"))
+    finally:
+        if args.keep:
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print("\n| figure | value | budget | status | note |\n|---|---|---|---|---|")
+    for f in figures:
+        value = "n/a" if f.value is None else f"{f.value:.2f} {f.unit}"
+        budget = "" if f.budget is None else f"<= {f.budget:g} {f.unit}"
+        print(f"| {f.key}) {f.label} | {value} | {budget} | {f.status} | {f.note} |")
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(json.dumps({
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "figures": [{**asdict(f), "status": f.status} for f in figures],
+        "floor_seconds_per_notebook": per_notebook,
+        "page_weights": [{"page": p, "bytes": b, "images": n}
+                         for b, p, n in weights],
+    }, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {REPORT.relative_to(ROOT)}")
+    return 1 if any(f.status == "FAIL" for f in figures) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
