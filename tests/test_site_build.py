@@ -143,3 +143,19 @@ def test_last_updated_is_the_release_date_not_the_build_clock():
     released = read_edition().released
     html = (HTML / "notebooks" / "01-at-a-glance.html").read_text(encoding="utf-8")
     assert f"Last updated on {released:%d %B %Y}" in html
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_binder_launch_link_opens_the_chapter_from_the_cited_repository(chapter):
+    import yaml
+
+    repository = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))[
+        "repository-code"].removeprefix("https://github.com/")
+    html = (HTML / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
+    assert (f"https://mybinder.org/v2/gh/{repository}/main?urlpath=lab/tree/notebooks/"
+            f"{chapter}.ipynb") in html
+
+
+def test_footer_carries_the_licences():
+    html = (HTML / "book" / "intro.html").read_text(encoding="utf-8")
+    assert "Text and data: CC BY 4.0. Code: MIT." in html
