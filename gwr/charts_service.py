@@ -8,16 +8,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from gwr.charts import PART_COLOURS, bilingual, source_note
+from gwr.anatomy import PART_ORDER
+from gwr.charts import PART_COLOURS, STRENGTH_COLOURS, bilingual, source_note
 from gwr.style import INK, MUTED, PALETTE
-
-STRENGTH_COLOURS = {
-    "binding": PALETTE["blue"],
-    "aspirational": PALETTE["sky_blue"],
-    "process": PALETTE["orange"],
-}
-# Paragraph ranges of the article's parts (chapter 01; data/processed/paragraphs.csv).
-_PART_ORDER = ["front", "review-2019", "plan-2020", "service-government"]
 
 
 def strength_by_section_chart(measures: pd.DataFrame, labels: list[str], *, title: str,
@@ -77,7 +70,7 @@ def term_strip_chart(positions: pd.DataFrame, paragraphs: pd.DataFrame,
                                            PALETTE["reddish_purple"]], strict=False))
     fig, ax = plt.subplots(figsize=(7.5, 0.34 * len(terms) + 1.9))
     spans = paragraphs.groupby("part")["paragraph"].agg(["min", "max"])
-    for part in _PART_ORDER:
+    for part in PART_ORDER:
         lo, hi = spans.loc[part, "min"], spans.loc[part, "max"]
         ax.axvspan(lo - 0.5, hi + 0.5, color=PART_COLOURS[part], alpha=0.12, lw=0)
     for y, term in enumerate(terms):
@@ -88,7 +81,7 @@ def term_strip_chart(positions: pd.DataFrame, paragraphs: pd.DataFrame,
     unique = dict(zip(labels, handles, strict=True))
     part_names = {"front": "front matter", "review-2019": "review of 2019",
                   "plan-2020": "plan for 2020", "service-government": "part 3"}
-    for part in _PART_ORDER:
+    for part in PART_ORDER:
         lo, hi = spans.loc[part, "min"], spans.loc[part, "max"]
         # The narrow parts at either end are labelled flush with their outer edge.
         x, ha = {"front": (lo - 0.5, "left"), "service-government": (hi + 0.5, "right")}.get(

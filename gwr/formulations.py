@@ -10,7 +10,7 @@ from gwr import paths
 from gwr.curated import check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
 from gwr.numerals import find_numerals
-from gwr.paragraphs import Paragraph
+from gwr.paragraphs import Paragraph, paragraph_at
 
 CURATED_FILE = "formulations.yml"
 REFERENCES_FILE = "formulation_references.bib"
@@ -72,12 +72,10 @@ def load_formulations(text: str, paragraphs: list[Paragraph], *, curated: dict |
         if numbered != bool(find_numerals(term)):
             raise CuratedDataError(f"{where}: numbered is {numbered} but the term "
                                    f"{'has no' if numbered else 'has a'} numeral.")
-        numbers = tuple(sorted({_paragraph_of(paragraphs, s) for s, _ in spans}))
+        numbers = tuple(sorted({paragraph_at(paragraphs, s) for s, _ in spans}))
         explanation = " ".join(entry["explanation_en"].split())
         result.append(Formulation(term, spans, numbers, numbered, entry["gloss_en"],
                                   entry["origin"], reference, explanation))
     return result
 
 
-def _paragraph_of(paragraphs: list[Paragraph], offset: int) -> int:
-    return next(p.number for p in paragraphs if p.start <= offset < p.end)

@@ -12,7 +12,7 @@ from gwr.errors import CuratedDataError
 from gwr.formulations import Formulation
 from gwr.indicators import Indicator
 from gwr.numerals import Numeral, find_numerals, parse_number
-from gwr.paragraphs import Paragraph
+from gwr.paragraphs import Paragraph, paragraph_at
 
 CURATED_FILE = "mentions.yml"
 WORDS_FILE = "numeral_words.yml"
@@ -54,7 +54,7 @@ def ordinary_word_spans(text: str, paragraphs: list[Paragraph], *,
             raise CuratedDataError(f"{where}: the word holds no numeral; remove the entry.")
         found = [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)
                  if not any(a <= m.start() < b for a, b in spans)]
-        where_found = sorted({_paragraph_of(paragraphs, s) for s, _ in found})
+        where_found = sorted({paragraph_at(paragraphs, s) for s, _ in found})
         if where_found != sorted(entry["paragraphs"]):
             raise CuratedDataError(
                 f"{where}: paragraphs {entry['paragraphs']} do not match where the word occurs "
@@ -136,13 +136,13 @@ def _finish(text: str, paragraphs: list[Paragraph], numerals: list[Numeral],
         elif n.script == "chinese" and text[n.start - 1:n.start] == "第":
             cls, by, note = "ordinal", "rule: 第 before the numeral", ""
         else:
-            para = _paragraph_of(paragraphs, n.start)
+            para = paragraph_at(paragraphs, n.start)
             raise CuratedDataError(
                 f"¶{para}: the numeral {n.quote!r} at offset {n.start} "
                 f"({text[max(0, n.start - 6):n.end + 6]!r}) has no class. Add it to "
                 f"data/curated/{CURATED_FILE} (or to {WORDS_FILE} if it is no number).")
         value = None if cls == "date" else parse_number(text[start:end])
-        mentions.append(Mention(_paragraph_of(paragraphs, start), start, end, text[start:end],
+        mentions.append(Mention(paragraph_at(paragraphs, start), start, end, text[start:end],
                                 n.script, value, date_iso, cls, by, note))
     return mentions
 
@@ -162,9 +162,6 @@ def _check_class(file: str, key: object, cls: str) -> None:
         raise CuratedDataError(f"data/curated/{file}, entry {key!r}: class {cls!r} is not one "
                                f"of {', '.join(CLASSES)}.")
 
-
-def _paragraph_of(paragraphs: list[Paragraph], offset: int) -> int:
-    return next(p.number for p in paragraphs if p.start <= offset < p.end)
 
 
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -44,6 +44,16 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def paragraph_at(paragraphs: list[Paragraph], offset: int) -> int:
+    """Number of the paragraph that holds the character at ``offset``.
+
+    Examples:
+        >>> paragraph_at(split_paragraphs("甲乙\\n丙"), 3)
+        2
+    """
+    return next(p.number for p in paragraphs if p.start <= offset < p.end)
+
+
 def is_heading_text(line: str) -> bool:
     """Whether a line reads as a heading rather than a sentence.
 

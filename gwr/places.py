@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from gwr.curated import check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
-from gwr.paragraphs import Paragraph
+from gwr.paragraphs import Paragraph, paragraph_at
 
 CURATED_FILE = "places.yml"
 KINDS = ("prefecture_city", "province", "district", "county", "county_city", "country", "region",
@@ -52,7 +52,7 @@ def find_places(text: str, paragraphs: list[Paragraph], *,
             raise CuratedDataError(f"{where}: adcode {adcode!r} must be six digits.")
         found = [m.start() for m in re.finditer(re.escape(name), text)
                  if not any(a < m.start() + len(name) and m.start() < b for a, b in taken)]
-        numbers = [_paragraph_of(paragraphs, s) for s in found]
+        numbers = [paragraph_at(paragraphs, s) for s in found]
         if numbers != sorted(entry["paragraphs"]):
             raise CuratedDataError(
                 f"{where}: paragraphs {entry['paragraphs']} do not match where the name occurs "
@@ -63,5 +63,3 @@ def find_places(text: str, paragraphs: list[Paragraph], *,
     return sorted(places, key=lambda p: p.start)
 
 
-def _paragraph_of(paragraphs: list[Paragraph], offset: int) -> int:
-    return next(p.number for p in paragraphs if p.start <= offset < p.end)

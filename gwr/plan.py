@@ -7,12 +7,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from gwr.charts import PART_COLOURS, source_note
+from gwr.charts import PART_COLOURS, STRENGTH_COLOURS, source_note
+from gwr.commitments import STRENGTHS
 from gwr.style import INK, MUTED, PALETTE
 
-STRENGTHS = ("binding", "aspirational", "process")
-STRENGTH_COLOURS = {"binding": PALETTE["blue"], "aspirational": PALETTE["orange"],
-                    "process": "#BBBBBB"}
 SPECIFICITY = {"with_figure": "States a figure", "with_deadline": "States a deadline",
                "with_both": "States both"}
 SPECIFICITY_COLOURS = {"with_figure": PALETTE["sky_blue"], "with_deadline": PALETTE["orange"],

