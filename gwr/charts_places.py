@@ -34,7 +34,8 @@ def _xy(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def unit_map(units: list[Unit], counts: pd.DataFrame, *, title: str, note: str) -> Figure:
-    """Taiyuan's ten units shaded by the number of paragraphs naming them; neighbours in grey.
+    """Taiyuan's ten units shaded by the number of paragraphs holding their names (alone or
+    inside a longer name); neighbours in grey.
 
     ``counts`` has one row per unit with ``adcode`` and ``paragraphs``.
     """
@@ -80,7 +81,7 @@ def unit_map(units: list[Unit], counts: pd.DataFrame, *, title: str, note: str) 
         side.set_visible(False)
     handles = [Patch(facecolor=cmap(norm(v)), edgecolor=INK, linewidth=0.5, label=str(v))
                for v in range(top + 1)]
-    ax.legend(handles=handles, title="Paragraphs naming\nthe unit or a site in it",
+    ax.legend(handles=handles, title="Paragraphs holding\nthe unit's name",
               loc="upper left", frameon=False, fontsize=8, title_fontsize=8, ncols=1)
     ax.set_title(title)
     ax.text(0.99, 0.01, "Schematic: longitude scaled by cos 37.9°", transform=ax.transAxes,
@@ -102,7 +103,7 @@ def unit_bars(counts: pd.DataFrame, *, title: str, note: str) -> Figure:
         left = [a + b for a, b in zip(left, values, strict=True)]
     for i, total in enumerate(left):
         ax.text(total + 0.05, i, str(total), va="center", fontsize=8, color=INK)
-    ax.set_xlabel("Paragraphs naming the unit or a site the text places in it (count)")
+    ax.set_xlabel("Paragraphs holding the unit's name, alone or inside a longer name (count)")
     ax.set_xlim(0, max(left) + 0.8)
     ax.set_xticks(range(0, max(left) + 1))
     ax.tick_params(axis="y", labelsize=8.5)

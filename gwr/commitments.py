@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from gwr.anchors import occurrences, require_in_paragraph
 from gwr.curated import check_fields, load_yaml_mapping
-from gwr.deadlines import find_deadline, parse_deadline
+from gwr.deadlines import find_deadline, parse_deadline, year_framings
 from gwr.errors import CuratedDataError
 from gwr.paragraphs import Paragraph
 
 CURATED_FILE = "commitments.yml"
 LEXICON_FILE = "commitment_strength.yml"
+RULES_FILE = "deadline_rules.yml"
 STRENGTHS = ("binding", "aspirational", "process")
 _FIELDS = {"paragraph": int, "text": str, "verb_zh": str}
 _OPTIONAL = {"deadline_zh": str, "strength": str, "strength_note": str, "note": str}
@@ -67,12 +68,40 @@ def strength_of(text: str, verb: str, lexicon: dict[str, dict]) -> tuple[str, st
     return lexicon[verb]["strength"], f"verb {verb}"
 
 
+def check_year_framings(paragraphs: list[Paragraph], curated: dict | None = None) -> list[dict]:
+    """The year-framing openers of the text, checked: the rule must find exactly the listed ones.
+
+    Returns the curated openers (paragraph, text). A changed source or rule that finds an opener
+    the list lacks, or misses one it has, raises CuratedDataError naming both.
+    """
+    rules = curated if curated is not None else load_yaml_mapping(RULES_FILE)
+    where = f"data/curated/{RULES_FILE}, entry 'year-framing'"
+    entry = rules.get("year-framing")
+    if not isinstance(entry, dict) or entry.get("reading") != "scope" or not entry.get("reason"):
+        raise CuratedDataError(f"{where}: needs reading: scope, a reason and a list of openers.")
+    listed = entry.get("openers")
+    if not isinstance(listed, list) or not all(
+            isinstance(o, dict) and set(o) == {"paragraph", "text"} for o in listed):
+        raise CuratedDataError(f"{where}: openers must be a list of {{paragraph, text}}.")
+    found = sorted((p.number, phrase) for p in paragraphs for _, phrase in year_framings(p.text))
+    wanted = sorted((o["paragraph"], o["text"]) for o in listed)
+    if found != wanted:
+        missing = [f"¶{n} {t}" for n, t in found if (n, t) not in wanted]
+        extra = [f"¶{n} {t}" for n, t in wanted if (n, t) not in found]
+        raise CuratedDataError(
+            f"{where}: the rule finds openers the list lacks ({', '.join(missing) or 'none'}) "
+            f"or the list has openers the text lacks ({', '.join(extra) or 'none'}). Review the "
+            "source and the list together.")
+    return listed
+
+
 def load_commitments(paragraphs: list[Paragraph], section_of: dict[int, str], *,
                      curated: dict | None = None,
                      lexicon: dict[str, dict] | None = None) -> list[Commitment]:
     """Every curated commitment, checked against the text; CuratedDataError if stale."""
     entries = curated if curated is not None else load_yaml_mapping(CURATED_FILE)
     lexicon = lexicon if lexicon is not None else load_lexicon()
+    check_year_framings(paragraphs)
     by_number = {p.number: p for p in paragraphs}
     result = []
     for key, entry in entries.items():

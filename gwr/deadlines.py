@@ -10,9 +10,10 @@ from datetime import date
 PLAN_YEAR = 2020
 #: Phrases meaning "by the end of the plan year", longest first.
 YEAR_END = ("年底前", "年内", "全年")
-#: "This year": read as the end of the plan year, but only where a person has decided that it
-#: governs a clause (it often just frames a paragraph), so find_deadline does not look for it.
-THIS_YEAR = "今年"
+#: A year phrase that introduces what the government will do (今年太原市将…, 2020年，太原市将…)
+#: frames its sentence as part of the plan year and is never a deadline: the rule and its
+#: reason are in data/curated/deadline_rules.yml, which lists every such opener in the text.
+YEAR_FRAMING = re.compile(r"(?:今年|20[0-9]{2}年)[，,]?(?:太原市)?(?:将|要)")
 _MONTH = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})月(?:底前|底|前|份)?")
 _PATTERN = re.compile("|".join([*YEAR_END, _MONTH.pattern]))
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -35,9 +36,16 @@ def parse_deadline(phrase: str, year: int = PLAN_YEAR) -> date:
         Traceback (most recent call last):
         ...
         ValueError: not a deadline phrase: '尽快'
+        >>> parse_deadline("今年")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: not a deadline phrase: '今年' (a year that frames a sentence dates no act; ...)
     """
-    if phrase in YEAR_END or phrase == THIS_YEAR:
+    if phrase in YEAR_END:
         return date(year, 12, 31)
+    if phrase == "今年" or re.fullmatch(r"20[0-9]{2}年", phrase):
+        raise ValueError(f"not a deadline phrase: {phrase!r} (a year that frames a sentence "
+                         "dates no act; see data/curated/deadline_rules.yml)")
     match = _MONTH.fullmatch(phrase)
     if not match:
         raise ValueError(f"not a deadline phrase: {phrase!r}")
@@ -67,6 +75,20 @@ def find_deadline(text: str) -> tuple[int, str] | None:
             continue
         return match.start(), match.group()
     return None
+
+
+def year_framings(text: str) -> list[tuple[int, str]]:
+    """Every year-framing opener in ``text``: its offset and its words.
+
+    Examples:
+        >>> year_framings("发挥作用，今年太原市将大力发展")
+        [(5, '今年太原市将')]
+        >>> year_framings("2020年，太原市将有效激发市场活力")
+        [(0, '2020年，太原市将')]
+        >>> year_framings("2019年是中华人民共和国成立70周年"), year_framings("年内开放")
+        ([], [])
+    """
+    return [(m.start(), m.group()) for m in YEAR_FRAMING.finditer(text)]
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 # sentence-final punctuation. Headings in the article never do.
 _SENTENCE_END = ("。", "！", "？", "”", "」")
 _TRAILING_CREDIT = re.compile(r"[（(][^（）()]*[）)]$")
+# A sentence ends at a run of 。！？, with any closing quotes or brackets that follow it
+# (“…。” ends inside the quote). A semicolon or comma never ends one.
+_SENTENCE_STOP = re.compile(r"[。！？]+[”’」』）)]*")
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,11 @@ class Paragraph:
     def is_heading(self) -> bool:
         """True for a headline or section heading (no sentence-final punctuation)."""
         return is_heading_text(self.text)
+
+    @property
+    def sentences(self) -> int:
+        """Number of sentences in the paragraph (see count_sentences)."""
+        return count_sentences(self.text)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -67,3 +75,29 @@ def is_heading_text(line: str) -> bool:
     """
     core = _TRAILING_CREDIT.sub("", line.strip())
     return bool(core) and not core.endswith(_SENTENCE_END)
+
+
+def count_sentences(line: str) -> int:
+    """Number of sentences in a line: runs ending in 。！？, plus any unpunctuated remainder.
+
+    A heading, which has no sentence-final punctuation, counts as one; a closing credit in
+    brackets after the last full stop (the reporters' names in ¶110) is not a sentence.
+
+    Examples:
+        >>> count_sentences("汽车客运东南站8月开通运营。")
+        1
+        >>> count_sentences("一是慎终如始抓好疫情防控。二是坚定不移实施工业强市战略。")
+        2
+        >>> count_sentences("实现“3390”改革目标，营商环境便利度综合排名全省第一。")
+        1
+        >>> count_sentences("他说：“今年要干。”随后散会。")
+        2
+        >>> count_sentences("经济高质量发展"), count_sentences("")
+        (1, 0)
+        >>> count_sentences("永葆为民务实清廉的政治本色。（记者李飞飞　薛建英 李晶）")
+        1
+    """
+    stops = list(_SENTENCE_STOP.finditer(line))
+    rest = line[stops[-1].end():] if stops else line
+    rest = _TRAILING_CREDIT.sub("", rest.strip()).strip()
+    return len(stops) + (1 if rest else 0)

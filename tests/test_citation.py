@@ -90,3 +90,17 @@ def test_gbt7714_online_document_form():
                 rf"{re.escape(page_url(edition, PAGE[1]))}\.$")
     assert re.match(expected, text), text
     assert not text.startswith("[1]")
+
+
+def test_one_version_everywhere():
+    """The package, pyproject.toml and the changelog carry CITATION.cff's version."""
+    import tomllib
+
+    import gwr
+
+    edition = read_edition()
+    pyproject = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["version"] == gwr.__version__ == edition.version
+    changelog = (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## {re.escape(edition.version)} — {edition.released.isoformat()}$",
+                     changelog, re.M)

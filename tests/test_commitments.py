@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from gwr.commitments import load_commitments
+from gwr.commitments import check_year_framings, load_commitments
 from gwr.curated import load_yaml_mapping
 from gwr.errors import CuratedDataError
 
@@ -31,6 +31,10 @@ def by_id(commitments, commitment_id):
     ("plan-city.parking-spaces", "2020-12-31", "全年"),
     ("plan-tough-battles.rural-clean-heating", "2020-12-31", "年内"),
     ("plan-livelihoods.district-kindergartens", "", ""),
+    ("plan-city.taiyuan-zhengzhou-railway", "2020-12-31", "年内"),
+    # ¶58 opens with 今年太原市将, a year-framing opener: it dates no clause.
+    ("plan-agriculture.protected-vegetables", "", ""),
+    ("plan-epidemic.new-outbreaks", "", ""),
 ])
 def test_deadlines(commitments, commitment_id, deadline, deadline_zh):
     c = by_id(commitments, commitment_id)
@@ -44,7 +48,13 @@ def test_deadlines(commitments, commitment_id, deadline, deadline_zh):
     ("plan-livelihoods.classroom-lighting", "binding"),
     ("plan-tough-battles.no-one-left-behind", "binding"),
     ("plan-city.rail-transit", "process"),
-    ("plan-city.taiyuan-zhengzhou-railway", "binding"),
+    # Graded by wording alone: 推动 (push for) is process although the clause is dated.
+    ("plan-city.taiyuan-zhengzhou-railway", "process"),
+    # Continuing control or enforcement with no end point: process, not binding.
+    ("plan-tough-battles.government-debt", "process"),
+    ("plan-epidemic.arrival-quarantine", "process"),
+    ("service-government.punish-corruption", "process"),
+    ("plan-epidemic.new-outbreaks", "binding"),
 ])
 def test_strength(commitments, commitment_id, strength):
     assert by_id(commitments, commitment_id)["strength"] == strength
@@ -107,3 +117,25 @@ def test_override_needs_a_reason(paragraphs, section_ids):
     curated["plan-city.rail-transit"]["strength"] = "binding"
     with pytest.raises(CuratedDataError, match=r"an override needs"):
         load_commitments(paragraphs, section_ids, curated=curated)
+
+
+def test_a_year_framing_opener_is_refused_as_a_deadline(paragraphs, section_ids):
+    curated = copy.deepcopy(load_yaml_mapping("commitments.yml"))
+    curated["plan-agriculture.protected-vegetables"]["deadline_zh"] = "今年"
+    with pytest.raises(CuratedDataError, match=r"protected-vegetables.*not a deadline phrase: "
+                                               r"'今年'.*deadline_rules.yml"):
+        load_commitments(paragraphs, section_ids, curated=curated)
+
+
+def test_the_opener_list_must_match_the_rule(paragraphs):
+    rules = copy.deepcopy(load_yaml_mapping("deadline_rules.yml"))
+    rules["year-framing"]["openers"].pop(1)  # drop ¶44
+    with pytest.raises(CuratedDataError, match=r"deadline_rules.yml.*lacks \(¶44 今年，太原市将\)"):
+        check_year_framings(paragraphs, curated=rules)
+    rules = copy.deepcopy(load_yaml_mapping("deadline_rules.yml"))
+    rules["year-framing"]["openers"].append({"paragraph": 60, "text": "今年太原市将"})
+    with pytest.raises(CuratedDataError, match=r"the text lacks \(¶60 今年太原市将\)"):
+        check_year_framings(paragraphs, curated=rules)
+    rules["year-framing"]["reading"] = "deadline"
+    with pytest.raises(CuratedDataError, match=r"reading: scope"):
+        check_year_framings(paragraphs, curated=rules)

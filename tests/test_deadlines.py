@@ -4,12 +4,12 @@ from datetime import date
 
 import pytest
 
-from gwr.deadlines import find_deadline, parse_deadline
+from gwr.deadlines import find_deadline, parse_deadline, year_framings
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
     ("年内", date(2020, 12, 31)), ("年底前", date(2020, 12, 31)), ("全年", date(2020, 12, 31)),
-    ("今年", date(2020, 12, 31)), ("6月底前", date(2020, 6, 30)), ("6月", date(2020, 6, 30)),
+    ("6月底前", date(2020, 6, 30)), ("6月", date(2020, 6, 30)),
     ("8月", date(2020, 8, 31)), ("9月", date(2020, 9, 30)), ("10月", date(2020, 10, 31)),
     ("2月", date(2020, 2, 29)), ("十二月", date(2020, 12, 31)),
 ])
@@ -17,7 +17,7 @@ def test_parse_deadline(phrase: str, expected: date) -> None:
     assert parse_deadline(phrase) == expected
 
 
-@pytest.mark.parametrize("phrase", ["尽快", "13月", "每年", ""])
+@pytest.mark.parametrize("phrase", ["尽快", "13月", "每年", "", "今年", "2020年"])
 def test_parse_deadline_rejects(phrase: str) -> None:
     with pytest.raises(ValueError):
         parse_deadline(phrase)
@@ -39,3 +39,37 @@ def test_a_date_is_not_a_deadline_and_this_year_is_not_searched() -> None:
     assert find_deadline("4月27日上午") is None
     assert find_deadline("今年太原市将大力发展") is None
     assert find_deadline("各城区每年新建公办园不少于3所") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("今年，太原市将把外防输入摆在疫情防控工作第一位", ["今年，太原市将"]),
+    ("发挥“三农”压舱石作用，今年太原市将大力发展", ["今年太原市将"]),
+    ("2020年，太原市将有效激发市场活力和内生动力", ["2020年，太原市将"]),
+    ("今年太原市要重点抓好九个方面的工作", ["今年太原市要"]),
+    ("今年将新建公园", ["今年将"]),
+    # A year that names a period, a heading or a date frames nothing.
+    ("2019年是中华人民共和国成立70周年", []),
+    ("2020年：这9方面大事着力干", []),
+    ("贫困发生率从2016年年初的6.68％下降至0.08％", []),
+    ("年内新建农村“四好公路”574公里", []),
+])
+def test_year_framing_rule(text, expected):
+    assert [phrase for _, phrase in year_framings(text)] == expected
+
+
+def test_the_rule_finds_the_four_openers_of_the_article(paragraphs):
+    found = [(p.number, phrase) for p in paragraphs for _, phrase in year_framings(p.text)]
+    assert found == [(6, "今年太原市要"), (44, "今年，太原市将"), (58, "今年太原市将"),
+                     (66, "2020年，太原市将")]
+
+
+def test_no_commitment_is_dated_by_a_year_framing_opener(tables, paragraphs):
+    """The rule applies to every paragraph: no clause takes a date from an opener."""
+    commitments = tables["commitments"]
+    framed = {p.number for p in paragraphs if year_framings(p.text)}
+    in_framed = commitments[commitments["paragraph"].isin(framed)]
+    assert len(in_framed) == 18  # ¶44: 9 clauses, ¶58: 4, ¶66: 5
+    assert not in_framed["deadline_zh"].isin(["今年", "2020年"]).any()
+    assert set(in_framed.loc[in_framed["deadline_zh"] != "", "deadline_zh"]) <= {"年内"}
+    assert (commitments["deadline_zh"] != "今年").all()
+    assert tables["indicators"]["deadline_zh"].ne("今年").all()

@@ -1,4 +1,5 @@
-"""Tests for gwr.formulations and formulations.csv."""
+"""Tests for gwr.formulations and formulations.csv: the counts, the numeral roles and the
+criterion that decides the edition's set."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ import pytest
 
 from gwr.curated import load_yaml_mapping
 from gwr.errors import CuratedDataError
-from gwr.formulations import load_formulations
+from gwr.formulations import (
+    EXCLUSION_CATEGORIES,
+    check_numeral_role,
+    load_exclusions,
+    load_formulations,
+    quoted_phrases,
+)
 
 
 @pytest.fixture(scope="module")
@@ -16,9 +23,20 @@ def formulations(tables):
     return tables["formulations"].set_index("term")
 
 
+@pytest.fixture(scope="module")
+def exclusions(text, paragraphs):
+    return {e.term: e for e in load_exclusions(text, paragraphs)}
+
+
+@pytest.fixture
+def curated():
+    return copy.deepcopy(load_yaml_mapping("formulations.yml"))
+
+
 @pytest.mark.parametrize(("term", "count", "paragraphs"), [
     ("三大攻坚战", 3, "5;6;72"), ("两下两进两拆", 2, "29;93"), ("2+26", 1, "19"),
     ("4+2", 1, "93"), ("12345", 1, "108"), ("3390", 1, "41"), ("放管服效", 2, "7;108"),
+    ("太原模式", 2, "35;62"), ("防、控、治、研、学、产", 2, "43;46"), ("紧日子", 1, "109"),
 ])
 def test_counts_and_paragraphs(formulations, term, count, paragraphs):
     assert (formulations.loc[term, "count"], formulations.loc[term, "paragraphs"]) == (
@@ -41,30 +59,154 @@ def _load(text, paragraphs, curated):
     return load_formulations(text, paragraphs, curated=curated)
 
 
-def test_origin_without_reference_is_refused(text, paragraphs):
-    curated = copy.deepcopy(load_yaml_mapping("formulations.yml"))
-    curated["两个维护"]["origin"] = "national"
+def test_origin_without_reference_is_refused(text, paragraphs, curated):
+    curated["formulations"]["两个维护"]["origin"] = "national"
     with pytest.raises(CuratedDataError, match=r"formulations.yml, entry '两个维护': origin "
                                                r"'national' needs a `reference`"):
         _load(text, paragraphs, curated)
 
 
-def test_unknown_reference_is_refused(text, paragraphs):
-    curated = copy.deepcopy(load_yaml_mapping("formulations.yml"))
-    curated["三大攻坚战"]["reference"] = "nobody2099"
+def test_unknown_reference_is_refused(text, paragraphs, curated):
+    curated["formulations"]["三大攻坚战"]["reference"] = "nobody2099"
     with pytest.raises(CuratedDataError, match=r"reference 'nobody2099' is not an entry"):
         _load(text, paragraphs, curated)
 
 
-def test_term_missing_from_the_text_is_stale(text, paragraphs):
-    curated = load_yaml_mapping("formulations.yml")
-    curated["五个意识"] = curated.pop("四个意识")
+def test_term_missing_from_the_text_is_stale(text, paragraphs, curated):
+    curated["formulations"]["五个意识"] = curated["formulations"].pop("四个意识")
     with pytest.raises(CuratedDataError, match=r"entry '五个意识': the term does not occur"):
         _load(text, paragraphs, curated)
 
 
-def test_numbered_flag_is_checked(text, paragraphs):
-    curated = copy.deepcopy(load_yaml_mapping("formulations.yml"))
-    curated["放管服效"]["numbered"] = True
+def test_numbered_flag_is_checked(text, paragraphs, curated):
+    curated["formulations"]["放管服效"]["numbered"] = True
     with pytest.raises(CuratedDataError, match=r"entry '放管服效': numbered is True"):
+        _load(text, paragraphs, curated)
+
+
+def test_file_needs_both_sections(text, paragraphs, curated):
+    del curated["excluded"]
+    with pytest.raises(CuratedDataError, match=r"exactly two mappings"):
+        _load(text, paragraphs, curated)
+
+
+# What the numeral does (finding 7 of issue 9: not every numbered formulation packs a list).
+
+@pytest.mark.parametrize(("term", "role"), [
+    ("三大攻坚战", "list"), ("四个意识", "list"), ("两个维护", "list"), ("2+26", "list"),
+    ("两不愁三保障", "list"), ("十个清零行动", "list"),
+    ("零就业家庭", "quantity"), ("最后一公里", "quantity"), ("一枚印章管审批", "quantity"),
+    ("12345", "code"), ("3390", "code"), ("13710", "code"), ("4+2", "code"),
+])
+def test_numeral_roles(formulations, term, role):
+    assert formulations.loc[term, "numeral_role"] == role
+
+
+def test_every_numbered_term_has_a_role_and_a_reason(formulations):
+    numbered = formulations[formulations["numbered"]]
+    assert set(numbered["numeral_role"]) <= {"list", "quantity", "code"}
+    assert (numbered["numeral_reason"].str.len() > 10).all()
+    plain = formulations[~formulations["numbered"]]
+    assert (plain["numeral_role"] == "").all() and (plain["numeral_reason"] == "").all()
+
+
+def test_every_role_fits_the_form_of_its_term(formulations):
+    for term, row in formulations[formulations["numbered"]].iterrows():
+        assert check_numeral_role(term, row["numeral_role"]) == "", term
+
+
+@pytest.mark.parametrize(("term", "role", "problem"), [
+    ("零就业家庭", "list", r"first numeral of 2 or more, and 零 is 0"),
+    ("一枚印章管审批", "list", r"and 一 is 1"),
+    ("四好公路", "code", r"figures only"),
+    ("12345", "quantity", r"not a quantity"),
+    ("三公", "slogan", r"not one of list, quantity, code"),
+])
+def test_a_role_that_does_not_fit_is_refused(text, paragraphs, curated, term, role, problem):
+    curated["formulations"][term]["numeral_role"] = role
+    with pytest.raises(CuratedDataError, match=rf"entry '{term}': numeral_role '{role}': "
+                                               rf".*{problem}"):
+        _load(text, paragraphs, curated)
+
+
+def test_a_numbered_term_without_a_role_is_refused(text, paragraphs, curated):
+    del curated["formulations"]["12345"]["numeral_role"]
+    with pytest.raises(CuratedDataError, match=r"entry '12345': a numbered term needs"):
+        _load(text, paragraphs, curated)
+
+
+def test_an_unnumbered_term_with_a_role_is_refused(text, paragraphs, curated):
+    curated["formulations"]["煤改电"]["numeral_role"] = "list"
+    with pytest.raises(CuratedDataError, match=r"entry '煤改电': numeral_role and "
+                                               r"numeral_reason are for numbered terms only"):
+        _load(text, paragraphs, curated)
+
+
+# The criterion (finding 8 of issue 9: the set is the edition's, chosen by a stated rule).
+
+def test_every_quoted_phrase_is_in_the_set_or_excluded(text, formulations, exclusions):
+    phrases = {phrase for _, phrase in quoted_phrases(text)}
+    assert len(phrases) > 40  # the detector finds the article's quotations
+    for phrase in phrases:
+        assert (phrase in formulations.index) != (phrase in exclusions), phrase
+
+
+def test_every_formulation_is_quoted_or_numbered(text, formulations):
+    quoted = {phrase for _, phrase in quoted_phrases(text)}
+    for term, row in formulations.iterrows():
+        assert term in quoted or row["numbered"], term
+    # The two unquoted members, both numbered: the criterion's candidates (b).
+    assert sorted(set(formulations.index) - quoted) == ["三大攻坚战", "零就业家庭"]
+
+
+def test_every_exclusion_is_quoted_with_a_category_and_reason(text, exclusions):
+    quoted = {phrase for _, phrase in quoted_phrases(text)}
+    for term, e in exclusions.items():
+        assert term in quoted and e.category in EXCLUSION_CATEGORIES and len(e.reason) > 15, term
+
+
+@pytest.mark.parametrize(("term", "category"), [
+    ("僵尸企业", "vocabulary"), ("好日子", "plain"), ("太原智造", "contrast"),
+    ("娄烦山药蛋", "name"), ("停车难", "plain"),
+])
+def test_reviewed_exclusions(exclusions, term, category):
+    assert exclusions[term].category == category
+
+
+def test_reviewed_additions(formulations):
+    assert {"太原模式", "紧日子", "中华文化走出去", "爱心奶", "防、控、治、研、学、产"} <= set(
+        formulations.index)
+
+
+def test_an_undecided_quoted_phrase_is_refused(text, paragraphs, curated):
+    del curated["excluded"]["停车难"]
+    with pytest.raises(CuratedDataError, match=r"quoted phrases neither in the set nor "
+                                               r"excluded: 停车难"):
+        _load(text, paragraphs, curated)
+
+
+def test_an_unquoted_unnumbered_formulation_is_refused(text, paragraphs, curated):
+    curated["formulations"]["营商环境"] = {"gloss_en": "x", "origin": "unknown",
+                                         "numbered": False, "explanation_en": "y"}
+    with pytest.raises(CuratedDataError, match=r"entry '营商环境': neither quoted in the text "
+                                               r"nor numbered"):
+        _load(text, paragraphs, curated)
+
+
+def test_an_exclusion_that_is_never_quoted_is_refused(text, paragraphs, curated):
+    curated["excluded"]["营商环境"] = {"category": "vocabulary", "reason": "not quoted at all"}
+    with pytest.raises(CuratedDataError, match=r"excluded entry '营商环境': never quoted"):
+        _load(text, paragraphs, curated)
+
+
+def test_an_exclusion_also_in_the_set_is_refused(text, paragraphs, curated):
+    curated["excluded"]["煤改电"] = {"category": "plain", "reason": "listed twice on purpose"}
+    with pytest.raises(CuratedDataError, match=r"excluded entry '煤改电': the term is also a "
+                                               r"formulation"):
+        _load(text, paragraphs, curated)
+
+
+def test_an_unknown_exclusion_category_is_refused(text, paragraphs, curated):
+    curated["excluded"]["停车难"]["category"] = "boring"
+    with pytest.raises(CuratedDataError, match=r"category 'boring' is not one of"):
         _load(text, paragraphs, curated)

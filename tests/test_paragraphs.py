@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from gwr.paragraphs import is_heading_text, split_paragraphs
+from gwr.paragraphs import count_sentences, is_heading_text, split_paragraphs
 
 
 def test_one_paragraph_per_line(paragraphs):
@@ -56,3 +56,35 @@ def test_heading_count(paragraphs):
 ])
 def test_heading_rule(line, expected):
     assert is_heading_text(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("汽车客运东南站8月开通运营。", 1),
+    ("严控政府负债，积极稳妥化解隐性债务；加快农信社改制步伐。", 1),  # ； and ， end nothing
+    ("甲。乙！丙？", 3),
+    ("以政府带头过“紧日子”让人民群众过上“好日子”。", 1),
+    ("他说：“要干。”随后散会。", 2),  # 。” ends a sentence inside a quote
+    ("第一句。没有句号的结尾", 2),
+    ("经济高质量发展", 1),
+    ("", 0),
+    ("政治本色。（记者李飞飞　薛建英 李晶）", 1),
+])
+def test_sentence_rule(line, expected):
+    assert count_sentences(line) == expected
+
+
+def test_sentences_in_the_article(tables):
+    body = tables["paragraphs"][~tables["paragraphs"]["is_heading"]]
+    assert len(body) == 87
+    assert (body["sentences"] == 1).sum() == 69
+    assert body["sentences"].median() == 1
+    by_number = body.set_index("paragraph")["sentences"]
+    assert by_number[41] == 1 and by_number[6] == 9 and by_number[74] == 5 and by_number[110] == 2
+
+
+def test_section_body_paragraphs_leave_out_the_heading(tables):
+    sections = tables["sections"].set_index("section_id")
+    assert (sections.loc["plan-city", ["paragraphs", "body_paragraphs"]] == [18, 17]).all()
+    headed = sections[sections["heading_paragraph"].notna()]
+    assert (headed["paragraphs"] - headed["body_paragraphs"] == 1).all()
+    assert sections.loc["front", "body_paragraphs"] == 7  # ¶1 headline, ¶2 original title

@@ -8,7 +8,14 @@ import pytest
 from gwr.boundaries import TAIYUAN_UNITS
 from gwr.curated import load_yaml_mapping
 from gwr.errors import CuratedDataError
-from gwr.place_units import load_place_units, unit_counts, unit_paragraphs
+from gwr.place_units import (
+    load_place_units,
+    paragraphs_naming_units,
+    site_table,
+    unit_counts,
+    unit_paragraphs,
+    units_in,
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +63,11 @@ def test_counts_from_the_real_tables(tables, texts):
                      strict=True))
     counts = unit_counts(tables["places"], items, parts).set_index("name_zh")
     assert list(counts["adcode"]) == list(TAIYUAN_UNITS)
-    # Checked by hand against the text: 阳曲 in ¶13, ¶59, ¶84; no paragraph names 小店区.
+    # Checked by hand against the text: 阳曲 in ¶13, ¶59, ¶84; 小店 only in 小店桥 (¶21).
     assert counts.loc["阳曲县", "paragraph_list"] == "¶13, ¶59, ¶84"
     assert counts.loc["晋源区", "paragraph_list"] == "¶24, ¶58"
-    assert counts.loc["小店区", "paragraphs"] == 0
+    assert counts.loc["小店区", "paragraph_list"] == "¶21"
+    assert list(counts.loc[counts["paragraphs"] == 0].index) == ["迎泽区", "尖草坪区", "万柏林区"]
     assert (counts["review"] + counts["plan"] + counts["other"] == counts["paragraphs"]).all()
 
 
@@ -68,3 +76,38 @@ def test_every_county_level_place_row_is_a_taiyuan_unit_or_a_neighbour():
     codes = {e.get("adcode") for e in gazetteer.values()
              if e["kind"] in ("district", "county", "county_city")}
     assert codes <= set(TAIYUAN_UNITS)
+
+
+def test_the_map_counts_exactly_the_paragraphs_that_hold_a_units_name(tables, texts):
+    # The definition of "names a unit", read from the text, against what the map counts
+    # (places.csv and the items of place_units.yml): the two must agree for every unit.
+    items = load_place_units(texts)
+    assert unit_paragraphs(tables["places"], items) == paragraphs_naming_units(texts)
+
+
+def test_every_site_whose_name_holds_a_unit_is_placed_there_and_no_other(tables, texts):
+    items = {i.name_zh: i for i in load_place_units(texts)}
+    sites = site_table(tables["places"], list(items.values()))
+    holding = sites[sites["units"].map(bool)]
+    # Checked by hand: the three sites whose names hold a unit's name.
+    assert dict(zip(holding["name_zh"], holding["units"], strict=True)) == {
+        "小店桥": ["140105"], "晋源花卉小镇": ["140110"], "阳曲大型热源厂": ["140122"]}
+    for name, units in zip(holding["name_zh"], holding["units"], strict=True):
+        assert items[name].basis == "text" and list(items[name].adcodes) == units, name
+    # Every item the text places is named after its units, and no item is placed by guesswork.
+    for item in items.values():
+        if item.basis == "text":
+            assert units_in(item.name_zh) == sorted(item.adcodes), item.name_zh
+        else:
+            assert units_in(item.name_zh) == [], item.name_zh
+
+
+def test_sites_are_counted_once_per_name(tables, texts):
+    sites = site_table(tables["places"], load_place_units(texts))
+    assert sites["name_zh"].is_unique
+    expected = {"太郑高铁", "大原至延安高铁", "晋源花卉小镇", "阳曲大型热源厂", "小店桥", "徐沟"}
+    assert expected <= set(sites["name_zh"])
+    assert not {"太原", "晋源", "阳曲", "大原", "延安"} & set(sites["name_zh"])
+    by_name = sites.set_index("name_zh")
+    assert by_name.loc["徐沟", "gazetteer_units"] == ["140121"]
+    assert by_name.loc["徐沟", "units"] == []  # the gazetteer places it; the text does not

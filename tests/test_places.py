@@ -8,7 +8,7 @@ import pytest
 
 from gwr.curated import load_yaml_mapping
 from gwr.errors import CuratedDataError
-from gwr.places import find_places
+from gwr.places import ADMINISTRATIVE_KINDS, KINDS, SITE_KINDS, find_places
 
 # GB/T 2260 codes of Taiyuan's county-level units, as the issue gives them.
 TAIYUAN_COUNTY_LEVEL = {"小店区": "140105", "迎泽区": "140106", "杏花岭区": "140107",
@@ -33,16 +33,33 @@ def test_county_level_units_carry_their_codes(places):
         assert (rows["adcode"] == code).all(), full_name
 
 
-def test_names_inside_other_names_count(places, text):
-    for brand in ["清徐葡萄", "阳曲小米", "娄烦山药蛋", "古交榛子", "晋源花卉小镇"]:
+def test_names_inside_names_that_are_not_places_count(places, text):
+    for brand, unit in [("清徐葡萄", "清徐"), ("阳曲小米", "阳曲"), ("娄烦山药蛋", "娄烦"),
+                        ("古交榛子", "古交")]:
         start = text.index(brand)
-        assert (places["start"] == start).any(), brand
+        assert list(places.loc[places["start"] == start, "quote"]) == [unit], brand
 
 
-def test_longest_name_wins(places, text):
-    start = text.index("太原南站")
-    rows = places[places["start"] == start]
-    assert list(rows["quote"]) == ["太原南站"]
+@pytest.mark.parametrize("site", ["太原南站", "晋源花卉小镇", "阳曲大型热源厂", "大原至延安高铁",
+                                  "小店桥"])
+def test_a_place_name_is_recorded_whole_and_is_a_site(places, text, site):
+    start = text.index(site)
+    rows = places[(places["start"] >= start) & (places["end"] <= start + len(site))]
+    assert list(rows["quote"]) == [site]
+    assert rows["kind"].iloc[0] in SITE_KINDS
+
+
+def test_both_railways_of_77_are_sites(places):
+    rows = places[places["paragraph"] == 77]
+    sites = rows[rows["kind"].isin(SITE_KINDS)]
+    assert {"太郑高铁", "大原至延安高铁", "太原铁路枢纽"} <= set(sites["quote"])
+    assert set(rows["kind"]) <= set(SITE_KINDS)  # ¶77 names no division outside a site's name
+
+
+def test_kinds_are_sites_or_divisions_and_never_both():
+    assert set(SITE_KINDS) | set(ADMINISTRATIVE_KINDS) == set(KINDS)
+    assert not set(SITE_KINDS) & set(ADMINISTRATIVE_KINDS)
+    assert {"project_site", "transport", "landmark", "river"} <= set(SITE_KINDS)
 
 
 def test_no_place_inside_ordinary_words(places, text):

@@ -1,4 +1,5 @@
-"""Step: formulations.csv, the numbered formulations, slogans and numeric programme names."""
+"""Step: formulations.csv, the edition's set of formulations (提法): numbered formulations,
+slogans and numeric programme names, chosen by the criterion in data/curated/formulations.yml."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ def run(context: Context) -> pd.DataFrame:
     frame = pd.DataFrame([{
         "term": f.term, "count": len(f.spans),
         "paragraphs": ";".join(str(n) for n in f.paragraphs),
-        "first_start": f.spans[0][0], "numbered": f.numbered, "gloss_en": f.gloss_en,
+        "first_start": f.spans[0][0], "numbered": f.numbered, "numeral_role": f.numeral_role,
+        "numeral_reason": f.numeral_reason, "gloss_en": f.gloss_en,
         "origin": f.origin, "reference": f.reference, "explanation_en": f.explanation_en,
     } for f in formulations]).sort_values("first_start", kind="stable", ignore_index=True)
     assert frame["term"].is_unique
+    assert (frame["numbered"] == (frame["numeral_role"] != "")).all()
 
     # Save outputs.
     return frame

@@ -21,7 +21,8 @@ def run(context: Context) -> pd.DataFrame:
     rows = [{
         "paragraph": p.number, "start": p.start, "end": p.end,
         "section_id": section_ids[p.number], "part": part_of_section[section_ids[p.number]],
-        "is_heading": p.is_heading, "chars": len(p.text), "text": p.text,
+        "is_heading": p.is_heading, "chars": len(p.text), "sentences": p.sentences,
+        "text": p.text,
     } for p in context.paragraphs]
     frame = pd.DataFrame(rows)
     assert all(context.text[r.start:r.end] == r.text for r in frame.itertuples())

@@ -20,6 +20,9 @@ def run(context: Context) -> pd.DataFrame:
     frame.insert(2, "part", [part_of(s) for s in context.sections])
     spans = [range(s.first_paragraph, s.last_paragraph + 1) for s in context.sections]
     frame["paragraphs"] = [len(span) for span in spans]
+    frame["body_paragraphs"] = [
+        sum(not by_number[n].is_heading for n in span) for span in spans
+    ]
     frame["chars"] = [sum(len(by_number[n].text) for n in span) for span in spans]
     frame["body_chars"] = [
         sum(len(by_number[n].text) for n in span if not by_number[n].is_heading) for span in spans
