@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gwr import pipeline
+from gwr.data import pipeline
 from gwr.errors import SourceChecksumError
-from gwr.source import verify_source
+from gwr.text.source import verify_source
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,22 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
+# How a qualifier of indicators.csv reads in a table or a sentence.
+QUALIFIER_WORDS = {"exact": "exact", "about": "about", "more_than": "more than",
+                   "at_least": "at least", "nearly": "nearly", "at_most": "at most"}
+
+
+def format_value(value: float) -> str:
+    """A figure for readers: thousands separators, no trailing zeros after the point.
+
+    Examples:
+        >>> format_value(34800.0), format_value(6.68), format_value(38.3), format_value(80.0)
+        ('34,800', '6.68', '38.3', '80')
+    """
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
 
 def markdown_table(frame: pd.DataFrame) -> str:
     """A pipe table of ``frame``'s values as text (the caller formats the numbers).

@@ -9,7 +9,7 @@ DATA = ROOT / "data"
 RAW = DATA / "raw"
 CURATED = DATA / "curated"
 PROCESSED = DATA / "processed"
-SCHEMAS = Path(__file__).resolve().parent / "schemas"
+SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
 
 SOURCE_TEXT = RAW / "taiyuan-2020-work-report.zh.txt"
 SOURCE_PROVENANCE = RAW / "taiyuan-2020-work-report.zh.provenance.yml"

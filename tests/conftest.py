@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from gwr import paths
-from gwr.paragraphs import Paragraph, split_paragraphs
-from gwr.pipeline import build_tables
-from gwr.sections import Section, load_sections, section_of
-from gwr.source import load_source
+from gwr.data.pipeline import build_tables
+from gwr.text.paragraphs import Paragraph, split_paragraphs
+from gwr.text.sections import Section, load_sections, section_of
+from gwr.text.source import load_source
 
 # Never copied into a project copy: version control, builds, environments, caches.
 _NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", "artifacts",

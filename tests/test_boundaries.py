@@ -1,4 +1,4 @@
-"""Tests for gwr.boundaries and the committed boundary file in data/raw/geo."""
+"""Tests for gwr.data.geo and the committed boundary file in data/raw/geo."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from gwr import boundaries
-from gwr.boundaries import (
+from gwr.data import geo as boundaries
+from gwr.data.geo import (
     UNSIMPLIFIED_BORDER_KM,
     BorderRule,
     Unit,
@@ -22,7 +22,7 @@ from gwr.boundaries import (
     shared_length,
     simplify_ring,
 )
-from gwr.source import sha256_of
+from gwr.text.source import sha256_of
 
 
 def test_douglas_peucker_keeps_ends_and_drops_near_points():

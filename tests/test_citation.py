@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from gwr import paths
-from gwr.citation import (
+from gwr.book.citation import (
     ACCESS_SLOT,
     apa,
     bibtex,

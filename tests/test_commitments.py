@@ -1,4 +1,4 @@
-"""Tests for gwr.commitments and commitments.csv: clauses, strength, deadlines, figures."""
+"""Tests for gwr.data.commitments and commitments.csv: clauses, strength, deadlines, figures."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from gwr.commitments import check_year_framings, load_commitments
 from gwr.curated import load_yaml_mapping
+from gwr.data.commitments import check_year_framings, load_commitments
 from gwr.errors import CuratedDataError
 
 

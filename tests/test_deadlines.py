@@ -1,10 +1,10 @@
-"""Tests for gwr.deadlines."""
+"""Tests for gwr.text.deadlines."""
 
 from datetime import date
 
 import pytest
 
-from gwr.deadlines import find_deadline, parse_deadline, year_framings
+from gwr.text.deadlines import find_deadline, parse_deadline, year_framings
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [

@@ -1,4 +1,4 @@
-"""Tests for gwr.formulations and formulations.csv: the counts, the numeral roles and the
+"""Tests for gwr.data.formulations and formulations.csv: the counts, the numeral roles and the
 criterion that decides the edition's set."""
 
 from __future__ import annotations
@@ -8,14 +8,14 @@ import copy
 import pytest
 
 from gwr.curated import load_yaml_mapping
-from gwr.errors import CuratedDataError
-from gwr.formulations import (
+from gwr.data.formulations import (
     EXCLUSION_CATEGORIES,
     check_numeral_role,
     load_exclusions,
     load_formulations,
     quoted_phrases,
 )
+from gwr.errors import CuratedDataError
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import copy
 import pytest
 
 from gwr.curated import load_yaml_mapping
+from gwr.data.glossary import all_entries, key_terms, pinyin_of
+from gwr.data.tables import load_table
 from gwr.errors import CuratedDataError
-from gwr.glossary import all_entries, key_terms, pinyin_of
-from gwr.tables import load_table
 
 
 @pytest.fixture(scope="module")
@@ -47,5 +47,5 @@ def test_stale_key_term_names_file_and_entry(paragraphs):
 
 
 def test_entries_are_sorted_by_pinyin(entries):
-    from gwr.glossary import sort_key
+    from gwr.data.glossary import sort_key
     assert entries == sorted(entries, key=sort_key)

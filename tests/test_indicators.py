@@ -1,4 +1,4 @@
-"""Tests for gwr.indicators and indicators.csv: every stated figure, read to the last digit."""
+"""Tests for gwr.data.indicators and indicators.csv: every stated figure, read to the last digit."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from gwr.curated import load_yaml_mapping
+from gwr.data.indicators import load_indicators
 from gwr.errors import CuratedDataError
-from gwr.indicators import load_indicators
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for gwr.language and the curated jieba dictionary and stop-word list."""
+"""Tests for gwr.chapters.language and the curated jieba dictionary and stop-word list."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import sys
 import pandas as pd
 import pytest
 
-from gwr import language
-from gwr.tables import load_table
+from gwr.chapters import language
+from gwr.data.tables import load_table
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_gloss_names_a_missing_word():
 def test_jieba_is_silent_on_first_use(tmp_path):
     """Loading the tokenizer in a fresh interpreter writes nothing to stderr (a notebook
     with stderr output fails the strict build)."""
-    code = "from gwr import language; language.tokenize('煤改电')"
+    code = "from gwr.chapters import language; language.tokenize('煤改电')"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, env={"TMPDIR": str(tmp_path), "PATH": ""})
     assert result.stderr == ""

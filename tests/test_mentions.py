@@ -1,4 +1,4 @@
-"""Tests for gwr.mentions and mentions.csv: every number in the text, each with one class."""
+"""Tests for gwr.data.mentions and mentions.csv: every number in the text, each with one class."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import re
 import pytest
 
 from gwr.curated import load_yaml_mapping
+from gwr.data.formulations import load_formulations
+from gwr.data.indicators import load_indicators
+from gwr.data.mentions import find_mentions, ordinary_word_spans
 from gwr.errors import CuratedDataError
-from gwr.formulations import load_formulations
-from gwr.indicators import load_indicators
-from gwr.mentions import find_mentions, ordinary_word_spans
-from gwr.numerals import CHINESE_RUN
+from gwr.text.numerals import CHINESE_RUN
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
-"""Tests for gwr.numerals: finding and reading Arabic, Chinese and Roman numerals."""
+"""Tests for gwr.text.numerals: finding and reading Arabic, Chinese and Roman numerals."""
 
 from decimal import Decimal
 
 import pytest
 
-from gwr.numerals import chinese_to_int, find_numerals, parse_number
+from gwr.text.numerals import chinese_to_int, find_numerals, parse_number
 
 
 @pytest.mark.parametrize(("quote", "value"), [

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from gwr.paragraphs import count_sentences, is_heading_text, split_paragraphs
+from gwr.text.paragraphs import count_sentences, is_heading_text, split_paragraphs
 
 
 def test_one_paragraph_per_line(paragraphs):

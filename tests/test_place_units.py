@@ -1,14 +1,11 @@
-"""Tests for gwr.place_units and data/curated/place_units.yml."""
+"""Tests for gwr.chapters.places and data/curated/place_units.yml."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from gwr.boundaries import TAIYUAN_UNITS
-from gwr.curated import load_yaml_mapping
-from gwr.errors import CuratedDataError
-from gwr.place_units import (
+from gwr.chapters.places import (
     load_place_units,
     paragraphs_naming_units,
     site_table,
@@ -16,6 +13,9 @@ from gwr.place_units import (
     unit_paragraphs,
     units_in,
 )
+from gwr.curated import load_yaml_mapping
+from gwr.data.geo import TAIYUAN_UNITS
+from gwr.errors import CuratedDataError
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for gwr.places and places.csv."""
+"""Tests for gwr.data.places and places.csv."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import copy
 import pytest
 
 from gwr.curated import load_yaml_mapping
+from gwr.data.places import ADMINISTRATIVE_KINDS, KINDS, SITE_KINDS, find_places
 from gwr.errors import CuratedDataError
-from gwr.places import ADMINISTRATIVE_KINDS, KINDS, SITE_KINDS, find_places
 
 # GB/T 2260 codes of Taiyuan's county-level units, as the issue gives them.
 TAIYUAN_COUNTY_LEVEL = {"小店区": "140105", "迎泽区": "140106", "杏花岭区": "140107",

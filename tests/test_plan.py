@@ -1,4 +1,4 @@
-"""Tests for gwr.plan: target ledger, specificity of commitments, deadlines and charts."""
+"""Tests for gwr.chapters.plan_2020: target ledger, specificity, deadlines and charts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from gwr import plan
-from gwr.tables import load_table
+from gwr.chapters import plan_2020 as plan
+from gwr.data.tables import load_table
 
 matplotlib.use("Agg")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gwr import paths
-from gwr.pipeline import render
+from gwr.data.pipeline import render
 
 
 def test_processed_files_are_in_sync(tables):

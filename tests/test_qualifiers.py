@@ -1,8 +1,8 @@
-"""Tests for gwr.qualifiers."""
+"""Tests for gwr.text.qualifiers."""
 
 import pytest
 
-from gwr.qualifiers import AFTER_NUMBER, AFTER_UNIT, combine, qualifier_after, qualifier_before
+from gwr.text.qualifiers import AFTER_NUMBER, AFTER_UNIT, combine, qualifier_after, qualifier_before
 
 
 @pytest.mark.parametrize(("before", "expected"), [

@@ -1,11 +1,11 @@
-"""Tests for gwr.quantities: the pitfalls of reading a stated figure."""
+"""Tests for gwr.text.quantities: the pitfalls of reading a stated figure."""
 
 from decimal import Decimal
 
 import pytest
 
-from gwr.indicators import load_units
-from gwr.quantities import read_quantity
+from gwr.data.indicators import load_units
+from gwr.text.quantities import read_quantity
 
 UNITS = list(load_units())
 

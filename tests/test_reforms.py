@@ -1,4 +1,4 @@
-"""Tests for gwr.reforms and the chapter-04 and chapter-06 charts."""
+"""Tests for gwr.chapters.service_government and the chapter-04 and chapter-06 charts."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from gwr import charts_language, charts_service, language, reforms
+from gwr.chapters import language
+from gwr.chapters import language as charts_language
+from gwr.chapters import service_government as charts_service
+from gwr.chapters import service_government as reforms
+from gwr.data.tables import load_table
 from gwr.style import use_style
-from gwr.tables import load_table
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,12 @@ import pytest
 from nbclient import NotebookClient
 
 from gwr import paths
-from gwr.pipeline import build_tables, render
+from gwr.data.pipeline import build_tables, render
 
 CHAPTER = paths.ROOT / "notebooks" / "01-at-a-glance.ipynb"
 SVG = "image/svg+xml"
 # A second process with another string-hash seed: set and dict-of-set order differ there.
-RENDER_IN_CHILD = ("import json, sys; from gwr.pipeline import build_tables, render; "
+RENDER_IN_CHILD = ("import json, sys; from gwr.data.pipeline import build_tables, render; "
                    "sys.stdout.write(json.dumps(render(build_tables())))")
 
 

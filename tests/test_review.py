@@ -1,4 +1,4 @@
-"""Tests for gwr.review: the curated claims of distinction, the review's figures and its charts."""
+"""Tests for gwr.chapters.review_2019: claims of distinction, the review's figures, charts."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from gwr import review
+from gwr.chapters import review_2019 as review
 from gwr.curated import load_yaml_mapping
+from gwr.data.tables import load_table
 from gwr.errors import CuratedDataError
-from gwr.tables import load_table
 
 matplotlib.use("Agg")
 

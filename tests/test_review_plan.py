@@ -1,4 +1,4 @@
-"""Tests for gwr.review_plan, the curated review-to-plan files and links.csv."""
+"""Tests for gwr.chapters.review_to_plan, the curated review-to-plan files and links.csv."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ import copy
 
 import pytest
 
-from gwr.curated import load_yaml_mapping
-from gwr.errors import CuratedDataError
-from gwr.review_plan import (
+from gwr.chapters.review_to_plan import (
     link_matrix,
     load_links,
     load_new_items,
     load_pairs,
     pair_values,
 )
-from gwr.sections import section_of
+from gwr.curated import load_yaml_mapping
+from gwr.errors import CuratedDataError
+from gwr.text.sections import section_of
 
 
 @pytest.fixture(scope="module")

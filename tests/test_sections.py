@@ -8,7 +8,7 @@ import pytest
 
 from gwr.curated import load_yaml_mapping
 from gwr.errors import CuratedDataError
-from gwr.sections import load_sections, section_of
+from gwr.text.sections import load_sections, section_of
 
 
 @pytest.fixture(scope="module")

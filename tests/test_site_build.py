@@ -107,7 +107,7 @@ def _pages():
 
 
 def test_every_page_ends_with_a_cite_block_and_shows_the_version():
-    from gwr.citation import read_edition
+    from gwr.book.citation import read_edition
     edition = read_edition()
     for page in _pages():
         html = unescape(page.read_text(encoding="utf-8"))  # Pygments writes "@" as &#64;
@@ -139,7 +139,7 @@ def test_titles_of_the_reference_pages():
 
 
 def test_last_updated_is_the_release_date_not_the_build_clock():
-    from gwr.citation import read_edition
+    from gwr.book.citation import read_edition
     released = read_edition().released
     html = (HTML / "notebooks" / "01-at-a-glance.html").read_text(encoding="utf-8")
     assert f"Last updated on {released:%d %B %Y}" in html

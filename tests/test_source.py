@@ -9,7 +9,7 @@ import pytest
 
 from gwr import paths
 from gwr.errors import SourceChecksumError
-from gwr.source import load_source, read_provenance, sha256_of, verify_source
+from gwr.text.source import load_source, read_provenance, sha256_of, verify_source
 from tests.conftest import tamper
 
 GUIDE_SHA256 = "1a772b53fab0102cc1b714f706dc2134220cd088358ce87da5b085835755fa73"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gwr.sphinxext.paragraph_links import split_links
-from gwr.sphinxext.source_edition import anchor
-from gwr.sphinxext.zh_lang import mark_chinese
+from gwr.book.sphinxext.paragraph_links import split_links
+from gwr.book.sphinxext.source_edition import anchor
+from gwr.book.sphinxext.zh_lang import mark_chinese
 
 
 def test_every_pilcrow_number_becomes_a_link():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gwr import paths, tables
-from gwr.datapackage import load_schema
+from gwr import paths
+from gwr.data import tables
+from gwr.data.datapackage import load_schema
 
 
 def test_paragraphs_are_typed():

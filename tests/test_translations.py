@@ -1,4 +1,4 @@
-"""Tests of gwr.translations: the English loads, stays keyed to the source and keeps its figures."""
+"""Tests of gwr.data.translations: the English loads, stays keyed to the source, keeps figures."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from gwr import paths
+from gwr.data.translations import CURATED_FILE, load_translations, translator_note
 from gwr.errors import CuratedDataError
-from gwr.paragraphs import Paragraph
-from gwr.translations import CURATED_FILE, load_translations, translator_note
+from gwr.text.paragraphs import Paragraph
 
 FILE = "data/curated/translations.yml"
 # `paragraphs` (the verified source split into ¶1-¶110) comes from tests/conftest.py.

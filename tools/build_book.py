@@ -30,7 +30,7 @@ SITE_STAMP = BUILD / ".site.sha256"
 # Everything the site is made from; if none of it changed, a rebuild has nothing to do.
 SITE_GLOBS = ["book/**/*", "notebooks/*.ipynb", "_config.yml", "CITATION.cff", "CHANGELOG.md",
               "tools/build_book.py"]
-INPUT_GLOBS = ["gwr/**/*.py", "gwr/schemas/*.yml", "data/processed/*", "data/curated/*",
+INPUT_GLOBS = ["gwr/**/*.py", "gwr/data/schemas/*.yml", "data/processed/*", "data/curated/*",
                "data/raw/**/*", "requirements.lock"]
 
 

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", "__pycache__",
                                     ".pytest_cache", ".ruff_cache", "*.egg-info", ".scratch",
                                     ".ipynb_checkpoints", "artifacts", "node_modules")
-WRITE_DATA = ("import sys; from pathlib import Path; from gwr import pipeline; "
+WRITE_DATA = ("import sys; from pathlib import Path; from gwr.data import pipeline; "
               "pipeline.write(pipeline.render(pipeline.build_tables()), Path(sys.argv[1]))")
 DATE = re.compile(rb"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                   rb"Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}|\d{1,2}:\d{2}:\d{2}")

