@@ -11,6 +11,14 @@ SETUP  := $(VENV)/.installed
 # cffconvert needs jsonschema<4, which Jupyter cannot live with: it gets its own small venv.
 TOOLS  := .venv-tools/.installed
 PORT   ?= 8000
+# uv installs the exact pins of the lock files in seconds; pip stays the fallback if uv cannot be
+# had. uv itself is pinned here, installed into the environment it fills.
+UV_VERSION := 0.13.9
+define install_pins
+	$(1)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) \
+	  && $(1)/bin/uv pip install --quiet --python $(1)/bin/python -r $(2) \
+	  || $(1)/bin/python -m pip install --quiet --disable-pip-version-check -r $(2)
+endef
 
 # `book` is also a folder: without .PHONY make would call the target up to date.
 .PHONY: help book test data lab serve bench clean distclean lock notebooks lint
@@ -30,13 +38,13 @@ $(SETUP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
 	  "This project needs Python 3.11; $(PYTHON) is %d.%d. Run: make PYTHON=/path/to/python3.11" % sys.version_info[:2])'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(call install_pins,$(VENV),requirements.lock)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(SETUP)
 
 $(TOOLS): requirements-tools.lock
 	test -x .venv-tools/bin/python || $(PYTHON) -m venv .venv-tools
-	.venv-tools/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-tools.lock
+	$(call install_pins,.venv-tools,requirements-tools.lock)
 	touch $(TOOLS)
 
 book: $(SETUP)
@@ -57,15 +65,15 @@ test: $(SETUP) $(TOOLS)
 	$(BIN)/ruff check gwr tests tools
 	@echo "== 2/5 units, doctests and data integrity"
 	$(BIN)/pytest -m "not site"
-	@echo "== 3/5 notebooks re-run against their committed outputs (nbval)"
-	$(BIN)/pytest --nbval notebooks/ --nbval-current-env -v
+	@echo "== 3/5 notebooks re-run against their committed outputs (nbval), data/curated/ off limits"
+	IPYTHONDIR=$$($(PY) tools/kernel_guard.py) $(BIN)/pytest --nbval notebooks/ --nbval-current-env -v
 	@echo "== 4/5 strict book build (-W -n --keep-going)"
 	$(PY) tools/build_book.py --strict
 	@echo "== 5/5 the built site: pages, links, figures, browser"
 	$(BIN)/pytest -m site -v
 
 lab: $(SETUP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --notebook-dir=.
+	$(PY) tools/lab.py
 
 serve:
 	@test -f _build/html/index.html || { echo "No site yet: run make book first."; exit 1; }

@@ -64,6 +64,27 @@ def check_fields(
             )
 
 
+def split_mappings(name: str, data: dict[str, Any], keys: tuple[str, ...]) -> tuple[dict, ...]:
+    """The top-level mappings ``keys`` of a curated file, in order; nothing else may stand there.
+
+    Examples:
+        >>> split_mappings("x.yml", {"a": {}, "b": {"k": 1}}, ("a", "b"))
+        ({}, {'k': 1})
+        >>> try:
+        ...     split_mappings("x.yml", {"a": {}, "c": {}}, ("a", "b"))
+        ... except CuratedDataError as exc:
+        ...     print(exc)
+        data/curated/x.yml: expected exactly the mappings `a` and `b` (unknown: c).
+    """
+    unknown = set(data) - set(keys)
+    if unknown or not all(isinstance(data.get(k), dict) for k in keys):
+        names = " and ".join(f"`{k}`" for k in keys)
+        raise CuratedDataError(f"data/curated/{name}: expected exactly the mappings {names}"
+                               + (f" (unknown: {', '.join(sorted(map(str, unknown)))})."
+                                  if unknown else "."))
+    return tuple(data[k] for k in keys)
+
+
 def _show(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(paths.ROOT))

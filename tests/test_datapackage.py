@@ -24,7 +24,8 @@ def test_datapackage_is_valid_with_foreign_keys():
 def test_every_table_has_a_resource():
     package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
     names = {r["name"] for r in package["resources"]}
-    assert {"mentions", "indicators", "commitments", "formulations", "places"} <= names
+    assert {"mentions", "indicators", "commitments", "formulations", "places", "glossary",
+            "translations"} <= names
     assert all(not r["path"].startswith("/") for r in package["resources"])
 
 
@@ -47,6 +48,24 @@ def test_a_broken_foreign_key_is_caught(package_copy):
 def test_a_value_outside_its_enum_is_caught(package_copy):
     csv = package_copy / "mentions.csv"
     csv.write_text(csv.read_text(encoding="utf-8").replace(",ordinal,", ",rank,", 1),
+                   encoding="utf-8")
+    report, _ = _validate(package_copy / "datapackage.json")
+    assert not report.valid
+
+
+def test_a_translation_of_a_paragraph_that_does_not_exist_is_caught(package_copy):
+    csv = package_copy / "translations.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    assert lines[-1].startswith("110,")
+    csv.write_text("\n".join([*lines[:-1], "111" + lines[-1][3:]]) + "\n", encoding="utf-8")
+    report, errors = _validate(package_copy / "datapackage.json")
+    assert not report.valid
+    assert any("foreign" in e.lower() or "reference" in e.lower() for e in errors), errors[:3]
+
+
+def test_a_glossary_kind_outside_its_enum_is_caught(package_copy):
+    csv = package_copy / "glossary.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",key term,", ",keyword,", 1),
                    encoding="utf-8")
     report, _ = _validate(package_copy / "datapackage.json")
     assert not report.valid

@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from gwr.text.deadlines import find_deadline, parse_deadline, year_framings
+from gwr.text.deadlines import (
+    deadline_scopes,
+    find_deadline,
+    governing_deadline,
+    parse_deadline,
+    year_framings,
+)
 
 
 @pytest.mark.parametrize(("phrase", "expected"), [
@@ -73,3 +79,32 @@ def test_no_commitment_is_dated_by_a_year_framing_opener(tables, paragraphs):
     assert set(in_framed.loc[in_framed["deadline_zh"] != "", "deadline_zh"]) <= {"年内"}
     assert (commitments["deadline_zh"] != "今年").all()
     assert tables["indicators"]["deadline_zh"].ne("今年").all()
+
+
+@pytest.mark.parametrize(("text", "clause", "phrase"), [
+    # At the head of a clause: it governs the rest of the sentence ...
+    ("推动联网，年内新建公路574公里，剩余53个村通客车，打造一批精品村。", "打造一批精品村", "年内"),
+    ("年内县城基本实现全覆盖，农村地区力争达到85%以上。", "农村地区力争达到85%以上", "年内"),
+    ("力争年内完成发证任务10万套，改善条件", "改善条件", "年内"),
+    # ... but not the clauses before it, nor the next sentence.
+    ("推动联网，年内新建公路574公里", "推动联网", ""),
+    ("年内新建公路574公里。打造一批精品村。", "打造一批精品村", ""),
+    # After the subject: its own clause only, with items joined by 、.
+    ("太原古县城年内开放，启动博物馆建设", "启动博物馆建设", ""),
+    ("一期工程年内投用、二期工程完成主体", "二期工程完成主体", "年内"),
+    ("东二环高速公路力争年内建成通车，进一步拉大城市框架", "进一步拉大城市框架", ""),
+    # The innermost scope wins.
+    ("年内完成甲，乙6月竣工", "乙6月竣工", "6月"),
+    # A year that frames a sentence is no deadline at all.
+    ("今年，太原市将把外防输入摆在第一位，提高检疫力度", "提高检疫力度", ""),
+])
+def test_the_scope_rule(text, clause, phrase):
+    start = text.index(clause)
+    assert governing_deadline(text, start, start + len(clause)) == phrase
+
+
+def test_scopes_in_the_article(paragraphs):
+    """Every deadline phrase of the article, with whether it heads its clause."""
+    heads = {(p.number, s.phrase): s.at_head for p in paragraphs for s in deadline_scopes(p.text)}
+    assert heads[(60, "年内")] and heads[(63, "年底前")] and heads[(85, "6月底前")]
+    assert not heads[(77, "年内")] and not heads[(56, "年内")] and not heads[(101, "年内")]

@@ -4,6 +4,7 @@ criterion that decides the edition's set."""
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -13,9 +14,9 @@ from gwr.data.formulations import (
     check_numeral_role,
     load_exclusions,
     load_formulations,
-    quoted_phrases,
 )
 from gwr.errors import CuratedDataError
+from gwr.text.quotations import quoted_phrases
 
 
 @pytest.fixture(scope="module")
@@ -86,17 +87,21 @@ def test_numbered_flag_is_checked(text, paragraphs, curated):
 
 def test_file_needs_both_sections(text, paragraphs, curated):
     del curated["excluded"]
-    with pytest.raises(CuratedDataError, match=r"exactly two mappings"):
+    with pytest.raises(CuratedDataError, match=r"formulations.yml: expected exactly the "
+                                               r"mappings `formulations` and `excluded`"):
         _load(text, paragraphs, curated)
 
 
 # What the numeral does (finding 7 of issue 9: not every numbered formulation packs a list).
 
 @pytest.mark.parametrize(("term", "role"), [
-    ("三大攻坚战", "list"), ("四个意识", "list"), ("两个维护", "list"), ("2+26", "list"),
+    ("三大攻坚战", "list"), ("四个意识", "list"), ("两个维护", "list"),
     ("两不愁三保障", "list"), ("十个清零行动", "list"),
     ("零就业家庭", "quantity"), ("最后一公里", "quantity"), ("一枚印章管审批", "quantity"),
-    ("12345", "code"), ("3390", "code"), ("13710", "code"), ("4+2", "code"),
+    ("企业技术创新发展三年行动计划", "quantity"),
+    # 2+26 and 4+2 have the same form, figures joined by +, so the same role (0.1.1 review of
+    # chapter 6: 2+26 was coded list and 4+2 code).
+    ("12345", "code"), ("3390", "code"), ("13710", "code"), ("4+2", "code"), ("2+26", "code"),
 ])
 def test_numeral_roles(formulations, term, role):
     assert formulations.loc[term, "numeral_role"] == role
@@ -115,17 +120,26 @@ def test_every_role_fits_the_form_of_its_term(formulations):
         assert check_numeral_role(term, row["numeral_role"]) == "", term
 
 
+def test_the_form_decides_code(formulations):
+    """A term written in figures only is a code, and a code is written in figures only."""
+    figures_only = formulations.index.str.fullmatch(r"[0-9+]+")
+    assert list(figures_only) == list(formulations["numeral_role"] == "code")
+    assert figures_only.sum() == 5
+
+
 @pytest.mark.parametrize(("term", "role", "problem"), [
     ("零就业家庭", "list", r"first numeral of 2 or more, and 零 is 0"),
     ("一枚印章管审批", "list", r"and 一 is 1"),
     ("四好公路", "code", r"figures only"),
     ("12345", "quantity", r"not a quantity"),
+    ("2+26", "list", r"figures only is a code, not a list"),
+    ("4+2", "list", r"figures only is a code, not a list"),
     ("三公", "slogan", r"not one of list, quantity, code"),
 ])
 def test_a_role_that_does_not_fit_is_refused(text, paragraphs, curated, term, role, problem):
     curated["formulations"][term]["numeral_role"] = role
-    with pytest.raises(CuratedDataError, match=rf"entry '{term}': numeral_role '{role}': "
-                                               rf".*{problem}"):
+    with pytest.raises(CuratedDataError, match=rf"entry '{re.escape(term)}': numeral_role "
+                                               rf"'{role}': .*{problem}"):
         _load(text, paragraphs, curated)
 
 
@@ -155,8 +169,10 @@ def test_every_formulation_is_quoted_or_numbered(text, formulations):
     quoted = {phrase for _, phrase in quoted_phrases(text)}
     for term, row in formulations.iterrows():
         assert term in quoted or row["numbered"], term
-    # The two unquoted members, both numbered: the criterion's candidates (b).
-    assert sorted(set(formulations.index) - quoted) == ["三大攻坚战", "零就业家庭"]
+    # The unquoted members, all numbered: the criterion's candidates (b). A programme's title
+    # with a numeral is one (0.1.1 review of chapter 6: ¶63's plan was classed as a name).
+    assert sorted(set(formulations.index) - quoted) == [
+        "三大攻坚战", "企业技术创新发展三年行动计划", "零就业家庭"]
 
 
 def test_every_exclusion_is_quoted_with_a_category_and_reason(text, exclusions):
@@ -210,3 +226,20 @@ def test_an_unknown_exclusion_category_is_refused(text, paragraphs, curated):
     curated["excluded"]["停车难"]["category"] = "boring"
     with pytest.raises(CuratedDataError, match=r"category 'boring' is not one of"):
         _load(text, paragraphs, curated)
+
+
+def test_a_programme_title_with_a_numeral_is_a_formulation_not_a_name(tables, formulations):
+    assert formulations.loc["企业技术创新发展三年行动计划", "paragraphs"] == "63"
+    mentions = tables["mentions"]
+    three = mentions[(mentions["paragraph"] == 63) & (mentions["quote"] == "三")]
+    assert three["class"].tolist() == ["formulation"]
+    assert three["decided_by"].tolist() == ["formulations.yml"]
+
+
+def test_the_taiyuan_model_of_paragraph_62_is_formed_by_the_city(text, formulations):
+    """¶62: 太原市加快建设…示范区，…，形成…“太原模式”: the city forms the model, not the zone."""
+    paragraph_62 = text.split("\n")[61]
+    assert paragraph_62.startswith("围绕产业链布局创新链，太原市加快建设")
+    explanation = formulations.loc["太原模式", "explanation_en"]
+    assert "the city (太原市) is to form" in explanation
+    assert "(国家可持续发展议程创新示范区) is to form" not in explanation

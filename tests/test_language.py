@@ -1,76 +1,36 @@
-"""Tests for gwr.chapters.language and the curated jieba dictionary and stop-word list."""
+"""Tests for gwr.chapters.language (counts, TF-IDF, KWIC, glosses and the chapter-06 charts),
+working from tokens.csv as the chapter does. The segmentation itself is tested in
+tests/test_tokens.py."""
 
 from __future__ import annotations
 
-import logging
-import subprocess
-import sys
+import matplotlib
 
+matplotlib.use("agg")
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
 from gwr.chapters import language
 from gwr.data.tables import load_table
+from gwr.style import use_style
 
 
 @pytest.fixture(scope="module")
-def tokens() -> pd.DataFrame:
-    return language.token_table(load_table("paragraphs"))
+def paragraphs() -> pd.DataFrame:
+    return load_table("paragraphs")
 
 
-@pytest.mark.parametrize("term", ["煤改电", "煤改气", "放管服效", "三大攻坚战", "二青会",
-                                  "两下两进两拆", "服务型政府", "营商环境", "一枚印章管审批",
-                                  "高质量", "2+26"])
-def test_key_terms_are_one_token(term):
-    assert language.tokenize(term) == [term]
+@pytest.fixture(scope="module")
+def tokens(paragraphs) -> pd.DataFrame:
+    return language.counted_words(load_table("tokens"), paragraphs)
 
 
-def test_coal_to_electricity_is_one_token_in_its_sentence():
-    sentence = "完成3.48万户“煤改电”“煤改气”，实现平原地区清洁供暖全覆盖。"
-    assert "煤改电" in language.tokenize(sentence)
-
-
-def test_every_userdict_word_stays_whole_everywhere_in_the_text(text):
-    """Each dictionary word is found in the text, and where it occurs it is not cut in two
-    (it may sit inside a longer dictionary word, e.g. 娄烦 in 娄烦山药蛋)."""
-    tokens, starts, at = language.tokenize(text), set(), 0
-    for token in tokens:
-        starts.add(at)
-        at += len(token)
-    ends = {s + len(t) for s, t in zip(sorted(starts), tokens, strict=True)}
-    for word in language.userdict_words():
-        position = text.find(word)
-        assert position >= 0, f"{word} is not in the source"
-        while position >= 0:
-            inner = [s for s in starts if position < s < position + len(word)]
-            covered = position in starts and position + len(word) in ends
-            assert covered or not inner or any(
-                w != word and word in w for w in language.userdict_words()), word
-            position = text.find(word, position + 1)
-
-
-def test_userdict_lines_have_jieba_format():
-    for line in language.USERDICT.read_text(encoding="utf-8").splitlines():
-        word, freq, pos = line.split(" ")
-        assert word and int(freq) > 0 and pos.isalpha()
-
-
-def test_userdict_has_no_duplicates():
-    words = language.userdict_words()
-    assert len(words) == len(set(words))
-
-
-def test_stopwords_skip_comments_and_keep_policy_verbs():
-    stop = language.stopwords()
-    assert "的" in stop and "报告" in stop
-    assert not any(w.startswith("#") for w in stop)
-    assert {"推进", "加快", "力争", "年内", "太原"}.isdisjoint(stop)
-
-
-def test_tokenize_round_trips_and_repeats(text):
-    first = language.tokenize(text)
-    assert "".join(first) == text
-    assert language.tokenize(text) == first
+def test_counted_words_are_the_counted_tokens_with_their_part(tokens, paragraphs):
+    assert list(tokens.columns) == ["paragraph", "section_id", "part", "start", "token"]
+    assert tokens["start"].is_monotonic_increasing and len(tokens) == 1804
+    parts = paragraphs.set_index("paragraph")["part"]
+    assert (tokens["part"] == tokens["paragraph"].map(parts)).all()
 
 
 def test_token_offsets_point_into_the_source(text, tokens):
@@ -104,8 +64,8 @@ def test_plan_word_within_the_year_is_distinctive(tokens):
     assert (top["token"], top["count"]) == ("年内", 16)
 
 
-def test_kwic_finds_every_occurrence_with_its_paragraph():
-    table = language.kwic(load_table("paragraphs"), "营商环境", width=4)
+def test_kwic_finds_every_occurrence_with_its_paragraph(paragraphs):
+    table = language.kwic(paragraphs, "营商环境", width=4)
     assert table["paragraph"].tolist() == [7, 41, 108]
     assert table.iloc[0][["left", "right"]].tolist() == ["革，推动", "持续走在"]
 
@@ -115,14 +75,38 @@ def test_gloss_names_a_missing_word():
         language.gloss("不存在")
 
 
-def test_jieba_is_silent_on_first_use(tmp_path):
-    """Loading the tokenizer in a fresh interpreter writes nothing to stderr (a notebook
-    with stderr output fails the strict build)."""
-    code = "from gwr.chapters import language; language.tokenize('煤改电')"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env={"TMPDIR": str(tmp_path), "PATH": ""})
-    assert result.stderr == ""
+def test_every_word_the_chapter_shows_has_a_gloss(tokens):
+    """The figures and tables of chapter 6 show these words; each needs a gloss."""
+    shown = set(language.word_counts(tokens).head(20)["token"])
+    by_part = language.tfidf(tokens[tokens["part"] != "front"], by="part")
+    distinctive = by_part[(by_part["count"] >= 2) & (by_part["tfidf"] > 0)]
+    shown |= set(distinctive[distinctive.groupby("part").cumcount() < 8]["token"])
+    body = tokens[tokens["part"] != "front"]
+    by_section = language.tfidf(body, by="section_id")
+    shown |= set(by_section[by_section["rank"] <= 3]["token"]) | {"高质量", "营商环境", "民生"}
+    for word in sorted(shown):
+        assert language.gloss(word), word
 
 
-def test_jieba_logger_is_quiet():
-    assert logging.getLogger("jieba").getEffectiveLevel() >= logging.WARNING
+def test_quoted_phrase_set():
+    frame = pd.DataFrame({"text": ["深化“放管服效”改革", "“三公”经费，“放管服效”"]})
+    assert language.quoted_phrase_set(frame) == {"放管服效", "三公"}
+
+
+def _close(fig):
+    assert fig.axes
+    plt.close(fig)
+
+
+def test_charts_draw(tokens):
+    use_style()
+    _close(language.top_words_chart(language.word_counts(tokens).head(20), {"推进"},
+                                    title="t", note="n"))
+    scores = language.tfidf(tokens[tokens["part"] != "front"], by="part")
+    scores = scores[(scores["count"] >= 2) & (scores["tfidf"] > 0)]
+    scores = scores[scores.groupby("part").cumcount() < 8]
+    _close(language.distinctive_words_chart(
+        scores, ["review-2019", "plan-2020", "service-government"], title="t", note="n"))
+    verbs = pd.DataFrame({"verb_zh": ["推进"], "verb_en": ["advance"],
+                          "strength": ["process"], "count": [3]})
+    _close(language.verb_strength_chart(verbs, title="t", note="n"))

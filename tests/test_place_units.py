@@ -1,4 +1,5 @@
-"""Tests for gwr.chapters.places and data/curated/place_units.yml."""
+"""Tests for gwr.data.place_units, place_units.csv and the chapter's counts of units and sites
+(gwr.chapters.places)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 
 from gwr.chapters.places import (
-    load_place_units,
+    item_table,
     paragraphs_naming_units,
     site_table,
     unit_counts,
@@ -15,6 +16,7 @@ from gwr.chapters.places import (
 )
 from gwr.curated import load_yaml_mapping
 from gwr.data.geo import TAIYUAN_UNITS
+from gwr.data.place_units import load_place_units
 from gwr.errors import CuratedDataError
 
 
@@ -29,39 +31,74 @@ def _entry(**changes):
     return {"清徐葡萄": {**entry, **changes}}
 
 
-def test_the_curated_file_loads_and_every_item_stands_in_its_paragraphs(texts):
-    items = load_place_units(texts)
+def _rows(basis: str) -> pd.DataFrame:
+    """place_units.csv as it would be for the one item of ``_entry``, with ``basis``."""
+    return pd.DataFrame({"quote": ["清徐葡萄"], "paragraph": [59], "adcodes": ["140121"],
+                         "basis": [basis]})
+
+
+def test_the_curated_file_loads_and_every_item_stands_in_its_paragraphs(text, paragraphs, texts):
+    items = load_place_units(text, paragraphs)
     assert {i.basis for i in items} == {"text", "gazetteer"}
     for item in items:
         assert all(item.name_zh in texts[n] for n in item.paragraphs)
+        assert [text[s:s + len(item.name_zh)] for s in item.starts] == [item.name_zh] * len(
+            item.paragraphs)
 
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"paragraphs": [58]}, "¶58 does not contain '清徐葡萄'"),
+    ({"paragraphs": [59, 59]}, "do not match where the name stands ([59])"),
     ({"adcode": ["140100"]}, "not one of Taiyuan's ten"),
     ({"basis": "guess"}, "basis 'guess'"),
+    ({"what": "dish"}, "what 'dish'"),
+    ({"note": None}, "missing required field 'note'"),
 ])
-def test_bad_entries_fail_naming_file_and_entry(texts, change, message):
+def test_bad_entries_fail_naming_file_and_entry(text, paragraphs, change, message):
     with pytest.raises(CuratedDataError) as info:
-        load_place_units(texts, curated=_entry(**change))
+        load_place_units(text, paragraphs, curated=_entry(**change))
     assert "data/curated/place_units.yml, entry '清徐葡萄'" in str(info.value)
     assert message in str(info.value)
 
 
-def test_gazetteer_items_are_listed_but_not_counted(texts):
-    items = load_place_units(texts, curated=_entry(basis="gazetteer"))
+def test_a_stale_entry_that_misses_a_paragraph_fails(text, paragraphs):
+    # 阳曲小米 stands in ¶13 and ¶59: an entry that lists only one is stale.
+    entry = {"paragraphs": [59], "adcode": ["140122"], "name_en": "Yangqu millet",
+             "what": "farm brand", "basis": "text", "note": ""}
+    with pytest.raises(CuratedDataError, match=r"place_units.yml, entry '阳曲小米': paragraphs "
+                                               r"\[59\] do not match where the name stands "
+                                               r"\(\[13, 59\]\)"):
+        load_place_units(text, paragraphs, curated={"阳曲小米": entry})
+
+
+def test_the_table_has_one_row_per_item_and_paragraph_at_its_place_in_the_text(tables, text):
+    table = tables["place_units"]
+    assert all(text[r.start:r.end] == r.quote for r in table.itertuples())
+    assert table["start"].is_monotonic_increasing and table["start"].is_unique
+    curated = load_yaml_mapping("place_units.yml")
+    assert sorted(zip(table["quote"], table["paragraph"], strict=True)) == sorted(
+        (name, n) for name, entry in curated.items() for n in entry["paragraphs"])
+    # Checked by hand against the text.
+    millet = table[table["quote"] == "阳曲小米"]
+    assert list(millet["paragraph"]) == [13, 59]
+    assert list(millet["start"]) == [text.index("阳曲小米"), text.index("阳曲小米", 2000)]
+    assert set(millet["adcodes"]) == {"140122"}
+    reform = table[table["paragraph"] == 24].iloc[0]
+    assert reform["quote"].startswith("杏花岭区、晋源区") and reform["adcodes"] == "140107;140110"
+    assert sorted(table.loc[table["basis"] == "gazetteer", "quote"]) == ["孟封", "徐沟"]
+
+
+def test_gazetteer_items_are_listed_but_not_counted():
     empty = pd.DataFrame({"adcode": pd.Series([], dtype="string"),
                           "paragraph": pd.Series([], dtype="Int64")})
-    assert unit_paragraphs(empty, items)["140121"] == set()
-    counted = load_place_units(texts, curated=_entry())
-    assert unit_paragraphs(empty, counted)["140121"] == {59}
+    assert unit_paragraphs(empty, _rows("gazetteer"))["140121"] == set()
+    assert unit_paragraphs(empty, _rows("text"))["140121"] == {59}
 
 
-def test_counts_from_the_real_tables(tables, texts):
-    items = load_place_units(texts)
+def test_counts_from_the_real_tables(tables):
     parts = dict(zip(tables["paragraphs"]["paragraph"], tables["paragraphs"]["part"],
                      strict=True))
-    counts = unit_counts(tables["places"], items, parts).set_index("name_zh")
+    counts = unit_counts(tables["places"], tables["place_units"], parts).set_index("name_zh")
     assert list(counts["adcode"]) == list(TAIYUAN_UNITS)
     # Checked by hand against the text: 阳曲 in ¶13, ¶59, ¶84; 小店 only in 小店桥 (¶21).
     assert counts.loc["阳曲县", "paragraph_list"] == "¶13, ¶59, ¶84"
@@ -69,6 +106,14 @@ def test_counts_from_the_real_tables(tables, texts):
     assert counts.loc["小店区", "paragraph_list"] == "¶21"
     assert list(counts.loc[counts["paragraphs"] == 0].index) == ["迎泽区", "尖草坪区", "万柏林区"]
     assert (counts["review"] + counts["plan"] + counts["other"] == counts["paragraphs"]).all()
+
+
+def test_the_item_table_gathers_each_items_paragraphs(tables):
+    table = item_table(tables["place_units"]).set_index("Item in the text")
+    assert len(table) == len(load_yaml_mapping("place_units.yml"))
+    assert table.loc["阳曲小米 (Yangqu millet)", "Paragraphs"] == "¶13, ¶59"
+    assert table.loc["徐沟 (Xugou sewage plant)", "Placed by"] == "gazetteer only; not counted"
+    assert table["Unit"].iloc[0] == "小店区 (Xiaodian District)"  # by unit code, then paragraph
 
 
 def test_every_county_level_place_row_is_a_taiyuan_unit_or_a_neighbour():
@@ -80,14 +125,15 @@ def test_every_county_level_place_row_is_a_taiyuan_unit_or_a_neighbour():
 
 def test_the_map_counts_exactly_the_paragraphs_that_hold_a_units_name(tables, texts):
     # The definition of "names a unit", read from the text, against what the map counts
-    # (places.csv and the items of place_units.yml): the two must agree for every unit.
-    items = load_place_units(texts)
-    assert unit_paragraphs(tables["places"], items) == paragraphs_naming_units(texts)
+    # (places.csv and the items of place_units.csv): the two must agree for every unit.
+    assert unit_paragraphs(tables["places"], tables["place_units"]) == \
+        paragraphs_naming_units(texts)
 
 
-def test_every_site_whose_name_holds_a_unit_is_placed_there_and_no_other(tables, texts):
-    items = {i.name_zh: i for i in load_place_units(texts)}
-    sites = site_table(tables["places"], list(items.values()))
+def test_every_site_whose_name_holds_a_unit_is_placed_there_and_no_other(tables, text,
+                                                                        paragraphs):
+    items = {i.name_zh: i for i in load_place_units(text, paragraphs)}
+    sites = site_table(tables["places"], tables["place_units"])
     holding = sites[sites["units"].map(bool)]
     # Checked by hand: the three sites whose names hold a unit's name.
     assert dict(zip(holding["name_zh"], holding["units"], strict=True)) == {
@@ -102,8 +148,8 @@ def test_every_site_whose_name_holds_a_unit_is_placed_there_and_no_other(tables,
             assert units_in(item.name_zh) == [], item.name_zh
 
 
-def test_sites_are_counted_once_per_name(tables, texts):
-    sites = site_table(tables["places"], load_place_units(texts))
+def test_sites_are_counted_once_per_name(tables):
+    sites = site_table(tables["places"], tables["place_units"])
     assert sites["name_zh"].is_unique
     expected = {"太郑高铁", "大原至延安高铁", "晋源花卉小镇", "阳曲大型热源厂", "小店桥", "徐沟"}
     assert expected <= set(sites["name_zh"])

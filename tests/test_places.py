@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -40,8 +41,13 @@ def test_names_inside_names_that_are_not_places_count(places, text):
         assert list(places.loc[places["start"] == start, "quote"]) == [unit], brand
 
 
-@pytest.mark.parametrize("site", ["太原南站", "晋源花卉小镇", "阳曲大型热源厂", "大原至延安高铁",
-                                  "小店桥"])
+@pytest.mark.parametrize("site", [
+    "太原南站", "晋源花卉小镇", "阳曲大型热源厂", "大原至延安高铁", "小店桥",
+    # Named after a river, a lake or two landmarks, and parks or a scenic area all the same.
+    "汾河景区", "汾河四期湿地公园", "晋阳湖公园", "晋祠—天龙山",
+    # Schools, hospitals and welfare homes fit the definition too.
+    "太原五中", "太原学院新校区", "市人民医院新院区", "市第三人民医院", "老年福利院",
+])
 def test_a_place_name_is_recorded_whole_and_is_a_site(places, text, site):
     start = text.index(site)
     rows = places[(places["start"] >= start) & (places["end"] <= start + len(site))]
@@ -80,3 +86,95 @@ def test_bad_adcode_is_refused(text, paragraphs):
     curated["晋中"]["adcode"] = "1407"
     with pytest.raises(CuratedDataError, match=r"entry '晋中': adcode '1407'"):
         find_places(text, paragraphs, curated=curated)
+
+
+# The definition of a site is applied to every paragraph. The words below end the names of the
+# sites of each kind the definition covers; every occurrence in the text must stand inside the
+# name of a site in the gazetteer, or inside one of the phrases after them, which name no site.
+SITE_WORDS = [
+    "公园", "景区", "植物园", "动物园",                                   # parks, scenic areas
+    "中学", "[一二三四五六七八九十]中", "[一二]外", "学院", "校区",         # schools
+    "医院", "院区", "血液中心", "福利院", "救助管理站", "互换局",           # health, welfare
+    "站", "号线", "环线", "高铁", "高速公路", "机场", "专道", "枢纽",       # transport
+    "路", "街", "巷", "中环", "桥",                                       # streets, bridges
+    "厂", "基地", "产业园", "科技园", "小镇",                             # plants, projects
+    "石窟", "古镇", "古县城", "古城", "博物馆", "传承园", "祠",             # landmarks
+    "会堂", "体育中心", "运动中心", "交流中心", "商业中心", "广场", "购物", "天街",
+    "湖", "河", "汾", "商务区", "示范区",                                 # water, named areas
+]
+NOT_SITES = {
+    "国家物流枢纽": "a designation of the whole city (¶12)",
+    "院士工作站": "academicians' workstations, counted (¶16, ¶64)",
+    "污水处理厂": "the plants of ¶21, named by their areas (汾东, 杨家堡, 晋阳), which are sites",
+    "污水厂": "the plants of ¶74, named by their areas (汾东, 城南, 徐沟, 孟封)",
+    "人均公园绿地面积": "a statistic (¶22)",
+    "交通路网": "the road network (¶28)",
+    "道桥工程": "road and bridge works, counted (¶28)",
+    "东广场": "a part of 太原南站 (¶28)",
+    "西广场": "a part of 太原南站 (¶28)",
+    "东西广场": "parts of 太原南站 (¶83)",
+    "背街小巷": "back streets, counted (¶29, ¶91)",
+    "特色街区": "streets of a kind (¶53)",
+    "步行街": "what 钟楼街, a site, is to become (¶53)",
+    "5A级景区": "the grade 晋祠—天龙山 applies for (¶55)",
+    "4A级景区": "the grade 青龙古镇 applies for (¶55)",
+    "文化旅游景区": "scenic areas in general (¶55)",
+    "四好公路": "rural roads, counted (¶57, ¶60)",
+    "国家可持续发展议程创新示范区": "a designation of the whole city (¶62)",
+    "厂办大集体": "factory-run collectives (¶66)",
+    "航空博物馆": "a museum to be planned, with no name (¶70)",
+    "小康路上": "a figure of speech (¶73)",
+    "山水林田湖草": "the land in general (¶74)",
+    "铁路对外大通道": "railway corridors in general (¶77)",
+    "道路断点": "roads in general (¶79)",
+    "道路建设": "roads in general (¶80)",
+    "过街天桥": "footbridges in general (¶80)",
+    "5G基站": "base stations, counted (¶85)",
+    "及景区": "scenic areas in general (¶85)",
+    "枫桥经验": "a model of local governance (¶106)",
+}
+
+
+def unplaced_site_words(text: str, sites: list[tuple[int, int]]) -> list[str]:
+    """Each occurrence of a site word that stands in no site's name and no phrase of NOT_SITES."""
+    spared = [(m.start(), m.end()) for phrase in NOT_SITES
+              for m in re.finditer(re.escape(phrase), text)]
+    found = []
+    for word in SITE_WORDS:
+        for m in re.finditer(word, text):
+            if not any(a <= m.start() and m.end() <= b for a, b in sites + spared):
+                found.append(text[max(0, m.start() - 6):m.end()])
+    return found
+
+
+def test_every_named_site_of_a_covered_kind_is_in_the_gazetteer(places, text):
+    sites = [(r.start, r.end) for r in places.itertuples() if r.kind in SITE_KINDS]
+    assert unplaced_site_words(text, sites) == []
+
+
+def test_a_site_left_out_of_the_gazetteer_is_caught(text, paragraphs):
+    curated = copy.deepcopy(load_yaml_mapping("places.yml"))
+    del curated["老年福利院"], curated["市第三人民医院"]
+    rows = find_places(text, paragraphs, curated=curated)
+    sites = [(p.start, p.end) for p in rows if p.kind in SITE_KINDS]
+    # Each word is shown with the six characters before it.
+    assert unplaced_site_words(text, sites) == ["设市第三人民医院", "月竣工，老年福利院"]
+
+
+def test_the_phrases_that_name_no_site_are_in_the_text_and_hold_no_site(places, text):
+    for phrase in NOT_SITES:
+        assert phrase in text, phrase
+    for row in places.itertuples():
+        if row.kind in SITE_KINDS:
+            assert not any(row.quote in phrase for phrase in NOT_SITES), row.quote
+
+
+def test_parks_named_after_water_are_parks_and_the_water_is_counted_alone(places):
+    def paragraphs_of(name):
+        return list(places.loc[places["quote"] == name, "paragraph"])
+
+    assert paragraphs_of("汾河") == [74]      # 汾河景区 (¶21), 汾河四期湿地公园 (¶89) are parks
+    assert paragraphs_of("晋阳湖") == [53]    # 晋阳湖公园 (¶89) is a park
+    parks = set(places.loc[places["kind"] == "park", "quote"])
+    assert {"汾河景区", "汾河四期湿地公园", "晋阳湖公园", "双塔公园", "海洋公园"} <= parks
+    assert not {"晋祠", "天龙山"} & set(places["quote"])  # inside the one scenic area 晋祠—天龙山

@@ -1,31 +1,35 @@
-"""Tests for gwr.chapters.service_government and the chapter-04 and chapter-06 charts."""
+"""Tests for gwr.data.reforms (data/curated/reforms.yml, the checkability rule) and reforms.csv."""
 
 from __future__ import annotations
 
-import matplotlib
+import copy
 
-matplotlib.use("agg")
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from gwr.chapters import language
-from gwr.chapters import language as charts_language
-from gwr.chapters import service_government as charts_service
-from gwr.chapters import service_government as reforms
+from gwr.curated import load_yaml_mapping
+from gwr.data import reforms
 from gwr.data.tables import load_table
-from gwr.style import use_style
+from gwr.errors import CuratedDataError
 
 
 @pytest.fixture(scope="module")
-def data() -> dict[str, pd.DataFrame]:
-    return {n: load_table(n) for n in ["paragraphs", "commitments", "indicators",
-                                       "formulations", "sections"]}
+def commitments(tables) -> pd.DataFrame:
+    return tables["commitments"]
 
 
 @pytest.fixture(scope="module")
-def table(data) -> pd.DataFrame:
-    return reforms.reform_table(data["paragraphs"], data["commitments"], data["indicators"])
+def table() -> pd.DataFrame:
+    return load_table("reforms")
+
+
+@pytest.fixture
+def curated() -> dict:
+    return copy.deepcopy(load_yaml_mapping(reforms.CURATED_FILE))
+
+
+def _load(paragraphs, commitments, curated):
+    return reforms.load_reforms(paragraphs, commitments, curated=curated)
 
 
 def test_quotes_are_exact_spans_of_the_source(text, table):
@@ -52,60 +56,101 @@ def test_checkability_follows_the_rule(table):
     assert table.set_index("reform_id").loc["supervision-13710", "checkability"] == "direction"
 
 
-def test_a_wrong_quote_fails_loudly(data, monkeypatch):
-    broken = (reforms.Reform("x", "三公", "x", 109, "严控“四公”经费", "x", "2020 commitment",
-                             False, "x", "service-government.three-public-expenses"),)
-    monkeypatch.setattr(reforms, "REFORMS", broken)
-    with pytest.raises(ValueError, match="quote not found in ¶109"):
-        reforms.reform_table(data["paragraphs"], data["commitments"], data["indicators"])
+def test_verbs_and_strengths_come_from_the_commitments(table, commitments):
+    by_id = commitments.set_index("commitment_id")
+    for row in table[table["commitment_id"] != ""].itertuples(index=False):
+        c = by_id.loc[row.commitment_id]
+        assert (row.verb_zh, row.strength) == (c["verb_zh"], c["strength"])
+        assert c["start"] <= row.start and row.end <= c["end"]
+    claims = table[table["kind"] == "2019 claim"]
+    assert (claims["strength"] == reforms.REPORTED).all() and (claims["verb_zh"] == "").all()
 
 
-def test_an_unknown_commitment_fails_loudly(data, monkeypatch):
-    broken = (reforms.Reform("x", "三公", "x", 109, "严控“三公”经费", "x", "2020 commitment",
-                             False, "x", "service-government.nothing"),)
-    monkeypatch.setattr(reforms, "REFORMS", broken)
-    with pytest.raises(ValueError, match="unknown commitment"):
-        reforms.reform_table(data["paragraphs"], data["commitments"], data["indicators"])
+def test_the_table_keeps_the_curated_order_and_judgments(table, curated):
+    entries = curated["reforms"]
+    assert table["reform_id"].tolist() == list(entries)
+    assert table["observable"].tolist() == [e["observable"] for e in entries.values()]
+    why = table.set_index("reform_id")["why"]
+    assert why["tight-budgets"] == "an attitude, with no measure"
 
 
-def test_part3_has_no_measurable_commitment(data):
-    measures = reforms.measurability_by_section(data["commitments"])
-    assert measures.index[-1] == "service-government"
-    assert measures.loc["service-government", "commitments"] == 15
-    assert measures.loc["service-government", "either"] == 0
-    shares = measures[["binding", "aspirational", "process"]].sum(axis=1)
-    assert (shares.round(9) == 1).all()
+def test_every_part3_commitment_is_a_reform_or_excluded(table, commitments, curated):
+    part3 = set(commitments.loc[commitments["section_id"] == "service-government",
+                                "commitment_id"])
+    reformed = set(table["commitment_id"]) - {""}
+    assert reformed | set(curated["excluded"]) == part3
+    assert not reformed & set(curated["excluded"])
+    assert len(reformed) == 8 and len(curated["excluded"]) == 7
 
 
-def test_political_formulations_stand_only_in_paragraph_7(data):
-    positions = reforms.term_positions(data["formulations"], ["四个意识", "四个自信", "两个维护"])
-    assert set(positions["paragraph"]) == {7}
+# A malformed or stale entry names the file and the entry.
+
+def test_a_wrong_quote_fails_loudly(paragraphs, commitments, curated):
+    curated["reforms"]["three-public-expenses"]["quote"] = "严控“四公”经费"
+    with pytest.raises(CuratedDataError, match=r"data/curated/reforms.yml, entry "
+                                               r"'three-public-expenses': quote not found in ¶109"):
+        _load(paragraphs, commitments, curated)
 
 
-def _close(fig):
-    assert fig.axes
-    plt.close(fig)
+def test_an_unknown_commitment_fails_loudly(paragraphs, commitments, curated):
+    curated["reforms"]["three-public-expenses"]["commitment_id"] = "service-government.nothing"
+    with pytest.raises(CuratedDataError, match=r"entry 'three-public-expenses': unknown "
+                                               r"commitment"):
+        _load(paragraphs, commitments, curated)
 
 
-def test_charts_draw(data):
-    use_style()
-    measures = reforms.measurability_by_section(data["commitments"])
-    labels = list(measures.index)
-    _close(charts_service.strength_by_section_chart(measures, labels, title="t", note="n"))
-    _close(charts_service.measurable_chart(measures, labels, title="t", note="n"))
-    groups = {"四个意识": "political", "12345": "reform"}
-    glosses = data["formulations"].set_index("term")["gloss_en"].to_dict()
-    positions = reforms.term_positions(data["formulations"], list(groups))
-    _close(charts_service.term_strip_chart(positions, data["paragraphs"], groups, glosses,
-                                           title="t", note="n"))
-    tokens = language.token_table(data["paragraphs"])
-    _close(charts_language.top_words_chart(language.word_counts(tokens).head(20), {"推进"},
-                                           title="t", note="n"))
-    scores = language.tfidf(tokens[tokens["part"] != "front"], by="part")
-    scores = scores[(scores["count"] >= 2) & (scores["tfidf"] > 0)]
-    scores = scores[scores.groupby("part").cumcount() < 8]
-    _close(charts_language.distinctive_words_chart(
-        scores, ["review-2019", "plan-2020", "service-government"], title="t", note="n"))
-    verbs = pd.DataFrame({"verb_zh": ["推进"], "verb_en": ["advance"],
-                          "strength": ["process"], "count": [3]})
-    _close(charts_language.verb_strength_chart(verbs, title="t", note="n"))
+def test_a_commitment_that_does_not_hold_the_quote_is_refused(paragraphs, commitments, curated):
+    curated["reforms"]["three-public-expenses"]["commitment_id"] = \
+        "service-government.tight-budgets"
+    with pytest.raises(CuratedDataError, match=r"entry 'three-public-expenses': the quote is "
+                                               r"not inside commitment"):
+        _load(paragraphs, commitments, curated)
+
+
+@pytest.mark.parametrize(("field", "value", "problem"), [
+    ("observable", "yes", r"field 'observable' must be bool"),
+    ("kind", "2021 wish", r"kind '2021 wish' is not one of"),
+    ("paragraph", 999, r"there is no paragraph 999"),
+    ("name_zh", "四公", r"name_zh '四公' does not occur in ¶109"),
+    ("colour", "red", r"unknown field 'colour'"),
+])
+def test_a_malformed_entry_names_file_and_entry(paragraphs, commitments, curated, field, value,
+                                                problem):
+    curated["reforms"]["three-public-expenses"][field] = value
+    with pytest.raises(CuratedDataError, match=rf"data/curated/reforms.yml, entry "
+                                               rf"'three-public-expenses': {problem}"):
+        _load(paragraphs, commitments, curated)
+
+
+def test_a_claim_with_a_commitment_is_refused(paragraphs, commitments, curated):
+    curated["reforms"]["target-3390"]["commitment_id"] = "service-government.hotline-12345"
+    with pytest.raises(CuratedDataError, match=r"entry 'target-3390': a 2020 commitment needs"):
+        _load(paragraphs, commitments, curated)
+
+
+def test_an_undecided_part3_commitment_is_refused(paragraphs, commitments, curated):
+    del curated["excluded"]["service-government.lawful-decisions"]
+    with pytest.raises(CuratedDataError, match=r"commitments of part 3 neither a reform nor "
+                                               r"excluded: service-government.lawful-decisions"):
+        _load(paragraphs, commitments, curated)
+
+
+def test_an_exclusion_that_is_also_a_reform_is_refused(paragraphs, commitments, curated):
+    curated["excluded"]["service-government.hotline-12345"] = {"reason": "x"}
+    with pytest.raises(CuratedDataError, match=r"excluded entry "
+                                               r"'service-government.hotline-12345': the "
+                                               r"commitment is also a reform"):
+        _load(paragraphs, commitments, curated)
+
+
+def test_an_exclusion_outside_part3_is_refused(paragraphs, commitments, curated):
+    curated["excluded"]["plan-city.taiyuan-zhengzhou-railway"] = {"reason": "x"}
+    with pytest.raises(CuratedDataError, match=r"not a commitment of part 3"):
+        _load(paragraphs, commitments, curated)
+
+
+def test_the_file_needs_both_sections(paragraphs, commitments, curated):
+    del curated["excluded"]
+    with pytest.raises(CuratedDataError, match=r"reforms.yml: expected exactly the "
+                                               r"mappings `reforms` and `excluded`"):
+        _load(paragraphs, commitments, curated)

@@ -366,3 +366,53 @@ def test_qualifiers_of_figures_survive(qualifier, english, paragraphs):
         found = sum(english[p.number].lower().count(r) for r in renderings)
         assert found >= needed, f"¶{p.number}: {qualifier} x{needed}, English has {found}"
     assert seen, f"{qualifier} should qualify at least one figure of the source"
+
+
+# ---------------------------------------------------------------------------------------------
+# The published table, data/processed/translations.csv (gwr.data.steps.translations)
+
+
+@pytest.fixture(scope="module")
+def table(tables):
+    return tables["translations"]
+
+
+def test_one_row_per_paragraph_with_its_offsets(table, text):
+    assert list(table.columns) == ["paragraph", "start", "end", "en"]
+    assert list(table["paragraph"]) == list(range(1, 111))
+    # Offsets read independently of gwr.text: line n of the raw file is text[start:end].
+    lines = text.split("\n")
+    for row in table.itertuples():
+        assert text[row.start:row.end] == lines[row.paragraph - 1], row.paragraph
+    assert (table["start"].iloc[1:].to_numpy() == table["end"].iloc[:-1].to_numpy() + 1).all()
+    assert table["end"].iloc[-1] == len(text)
+
+
+def test_the_table_is_the_curated_translation(table, english, _document_on_disk):
+    assert dict(zip(table["paragraph"], table["en"], strict=True)) == english
+    assert table.set_index("paragraph").loc[82, "en"] == (
+        "The Southeast Bus Station (汽车客运东南站) will open for operation in August.")
+    assert table.set_index("paragraph").loc[1, "en"] == " ".join(
+        _document_on_disk["paragraphs"][1]["en"].split())
+
+
+def test_the_committed_table_loads_and_joins_the_paragraphs(table):
+    from gwr.data.tables import load_table
+    committed = load_table("translations")
+    paragraphs = load_table("paragraphs")
+    assert committed["paragraph"].tolist() == table["paragraph"].tolist()
+    assert committed["en"].tolist() == table["en"].tolist()
+    joined = paragraphs.merge(committed, on="paragraph", suffixes=("", "_en"), validate="1:1")
+    assert len(joined) == 110
+    assert (joined["start"] == joined["start_en"]).all()
+    assert (joined["end"] == joined["end_en"]).all()
+
+
+def test_a_stale_entry_stops_the_step(document, monkeypatch):
+    from gwr.data import translations as module
+    from gwr.data.steps import translations as step
+    from gwr.data.steps.context import Context
+    document["paragraphs"][82]["zh_start"] = "汽车客运西南站8"
+    monkeypatch.setattr(module, "_read_file", lambda: document)
+    with pytest.raises(CuratedDataError, match=r"translations\.yml, entry 82: zh_start"):
+        step.run(Context.from_source())

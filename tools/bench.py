@@ -1,13 +1,17 @@
 """Measure the performance budgets of the design guide (`make bench`).
 
-Usage: python tools/bench.py [--skip-test] [--keep] [--snapshot]
+Usage: python tools/bench.py [--skip-test] [--skip-setup] [--keep] [--snapshot]
 
 (a) a clean build (dependencies installed): tools/build_book.py into a fresh GWR_OUTPUT_ROOT;
 (b) the floor: every notebook executed once, one after another, on temporary copies;
 (c) the ratio a / b (budget <= 1.5);
 (d) a rebuild with nothing changed: the same build again (budget <= 5 s);
 (e) `make test` (budget <= 300 s), skipped with --skip-test;
-(f) the heaviest page with its figures: HTML bytes plus every image it shows (budget <= 1.5 MB).
+(f) the heaviest page with its figures: HTML bytes plus every image it shows (budget <= 1.5 MB);
+(g) fresh setup: a copy of the working tree with no environment, then `make book` (creating .venv
+    with uv, regenerating the data, executing the notebooks, building the site); budget <= 90 s.
+    The note says whether uv's download cache was warm, since a first run on a new machine also
+    downloads every wheel. Skipped with --skip-setup.
 
 With --snapshot, (a), (b) and (d) run on a copy of the working tree taken at the start (its own
 `gwr` on PYTHONPATH), so that files edited meanwhile do not turn the no-change rebuild into a
@@ -137,6 +141,21 @@ def page_weights(html: Path) -> list[tuple[int, str, int]]:
     return sorted(weights, reverse=True)
 
 
+def fresh_setup(work: Path) -> Figure:
+    """(g): copy the working tree without any environment and time `make book` in it."""
+    fresh = work / "fresh"
+    shutil.copytree(ROOT, fresh, ignore=NOT_COPIED)
+    cache = Path(os.environ.get("UV_CACHE_DIR", Path.home() / ".cache" / "uv"))
+    warm = cache.is_dir() and any(cache.iterdir())
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"GWR_OUTPUT_ROOT", "PYTHONPATH", "VIRTUAL_ENV"}}
+    seconds, status = timed(["make", "book"], env, work / "fresh-setup.log", fresh)
+    note = f"uv cache {'warm' if warm else 'cold'}" + (
+        "" if status == 0 else f"; make book exit {status}, see {work}/fresh-setup.log")
+    return Figure("g", "fresh setup to a built book", seconds, "s", 90.0, note,
+                  failed=status != 0)
+
+
 def make_test_command() -> list[str]:
     """`make test`, with this Python's environment when it is not the repository's .venv."""
     venv = Path(sys.prefix)
@@ -149,6 +168,8 @@ def make_test_command() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-test", action="store_true", help="do not time `make test` (e)")
+    parser.add_argument("--skip-setup", action="store_true",
+                        help="do not time a fresh setup and build (g)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary build")
     parser.add_argument("--snapshot", action="store_true",
                         help="build and execute a copy of the working tree taken at the start")
@@ -219,6 +240,11 @@ def main(argv: list[str] | None = None) -> int:
                           f"{page} ({images} images)"))
         else:
             report(Figure("f", "heaviest page with its figures", None, "MB", 1.5, "no site"))
+        if args.skip_setup:
+            report(Figure("g", "fresh setup to a built book", None, "s", 90.0,
+                          "skipped (--skip-setup)"))
+        else:
+            report(fresh_setup(work))
     finally:
         if args.keep:
             print(f"kept: {work}")

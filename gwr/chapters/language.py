@@ -1,114 +1,38 @@
-"""Segment the article into words (jieba, the project's dictionary) and measure its vocabulary."""
+"""Chapter 6: the article's formulations, verbs and vocabulary: word counts, TF-IDF and keywords
+in context over the segmented text (tokens.csv), and the chapter's three charts."""
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from functools import lru_cache
 
-import jieba
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from gwr import paths
 from gwr.charts import PART_COLOURS, PART_LABELS, STRENGTH_COLOURS, bilingual, source_note
-from gwr.data.formulations import quoted_phrases
+from gwr.data.tables import load_table
 from gwr.style import INK, PALETTE
-
-# jieba logs "Building prefix dict ..." to stderr on first use; in a notebook that is stderr
-# output, which fails the strict build. Silence it before any tokenizer is initialised.
-jieba.setLogLevel(logging.WARNING)
-
-USERDICT = paths.curated_file("jieba_userdict.txt")
-STOPWORDS = paths.curated_file("stopwords_zh.txt")
-
-# A token counts as a word if it holds a Chinese character or a Latin letter (5G) and has at
-# least two characters; punctuation, bare figures and single characters are left out.
-_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-# A token right after a figure is that figure's unit (3.48 | 万户, 2000 | 余场, 2 | 号线); it is
-# part of a quantity, not vocabulary, and is left out with the figure.
-_FIGURE = re.compile(r"^[0-9.,%％+]+$")
+from gwr.text.quotations import quoted_phrases
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer with the project's user dictionary loaded (built once)."""
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    tk.load_userdict(str(USERDICT))
-    return tk
-
-
-def userdict_words() -> list[str]:
-    """The words of data/curated/jieba_userdict.txt, in file order.
+def counted_words(tokens: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The tokens the word counts take (counted = true in tokens.csv), one row per word of the
+    body text in text order: paragraph, section_id, part (from paragraphs.csv), start, token.
 
     Examples:
-        >>> "煤改电" in userdict_words()
-        True
+        >>> t = pd.DataFrame({"paragraph": [1, 1, 2], "start": [0, 2, 9], "end": [2, 3, 11],
+        ...                   "token": ["推进", "的", "工作"], "section_id": ["s", "s", "s"],
+        ...                   "counted": [True, False, True]})
+        >>> p = pd.DataFrame({"paragraph": [1, 2], "part": ["p", "p"]})
+        >>> counted_words(t, p).values.tolist()
+        [[1, 's', 'p', 0, '推进'], [2, 's', 'p', 9, '工作']]
     """
-    lines = USERDICT.read_text(encoding="utf-8").splitlines()
-    return [line.split()[0] for line in lines if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The stop words of data/curated/stopwords_zh.txt (comment lines skipped).
-
-    Examples:
-        >>> "的" in stopwords(), "推进" in stopwords()
-        (True, False)
-    """
-    lines = STOPWORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip() for s in lines if s.strip() and not s.startswith("#"))
-
-
-def tokenize(text: str) -> list[str]:
-    """Every token of ``text``, in order; joined, they give ``text`` back.
-
-    The dictionary decides (HMM off), so the same text always gives the same tokens.
-
-    Examples:
-        >>> tokenize("完成3.48万户“煤改电”")
-        ['完成', '3', '.', '48', '万户', '“', '煤改电', '”']
-    """
-    return tokenizer().lcut(text, HMM=False)
-
-
-def is_word(token: str) -> bool:
-    """Whether a token is counted as a word: two characters or more, a Chinese character or a
-    letter in it, and not a stop word.
-
-    Examples:
-        >>> [is_word(t) for t in ["营商环境", "的", "3390", "，", "5G", "报告"]]
-        [True, False, False, False, True, False]
-    """
-    return len(token) >= 2 and bool(_WORDLIKE.search(token)) and token not in stopwords()
-
-
-def token_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row per word of the body text: paragraph, section_id, part, start (offset in the whole
-    text), token. Headings are left out, and so is the unit right after a figure (万户 in
-    3.48万户); rows are in text order.
-
-    Examples:
-        >>> df = pd.DataFrame({"paragraph": [1], "start": [10], "section_id": ["s"],
-        ...                    "part": ["p"], "is_heading": [False],
-        ...                    "text": ["推进煤改电的工作，完成3.48万户"]})
-        >>> token_table(df)[["start", "token"]].values.tolist()
-        [[10, '推进'], [12, '煤改电'], [16, '工作'], [19, '完成']]
-    """
-    rows = []
-    body = paragraphs[~paragraphs["is_heading"].astype(bool)]
-    for para in body.itertuples(index=False):
-        offset, previous = int(para.start), ""
-        for token in tokenize(str(para.text)):
-            if is_word(token) and not _FIGURE.match(previous):
-                rows.append((int(para.paragraph), para.section_id, para.part, offset, token))
-            offset += len(token)
-            previous = token
-    return pd.DataFrame(rows, columns=["paragraph", "section_id", "part", "start", "token"])
+    words = tokens[tokens["counted"].astype(bool)].merge(
+        paragraphs[["paragraph", "part"]], on="paragraph", how="left", validate="many_to_one")
+    return words.sort_values("start", ignore_index=True)[
+        ["paragraph", "section_id", "part", "start", "token"]]
 
 
 def word_counts(tokens: pd.DataFrame) -> pd.DataFrame:
@@ -169,49 +93,25 @@ def kwic(paragraphs: pd.DataFrame, term: str, width: int = 12) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["paragraph", "term", "left", "keyword", "right"])
 
 
-# English glosses of the words the chapter's figures and tables show (their sense in this
-# text). A figure that needs a word missing here fails with the word's name: add it here.
-GLOSSES: dict[str, str] = {
-    "YE4": "YE4 motor series", "一体化": "integration", "一期": "phase one",
-    "一枚印章管审批": "one seal for all approvals", "一等奖": "first prize",
-    "万向农业科技园": "Wanxiang agricultural park", "三供一业": "three supplies, one service",
-    "三农": "agriculture, villages, farmers", "下乡": "to the countryside",
-    "不动产登记": "property registration", "中华文化走出去": "Chinese culture going global",
-    "中学": "secondary school", "二青盛会": "Second Youth Games", "交流中心": "exchange centre",
-    "企业": "enterprises", "优势": "advantage", "体育中心": "sports centre",
-    "保护": "protection", "修复": "restoration", "全市": "city-wide", "全省": "the province",
-    "全面": "across the board", "公共卫生": "public health", "农业": "agriculture",
-    "农村集体产权制度改革": "rural collective property reform", "创建": "campaign to win a title",
-    "创新": "innovation", "制造": "manufacturing", "力争": "strive to", "加大": "increase",
-    "加强": "strengthen", "加快": "speed up", "医院": "hospital", "发展": "develop",
-    "国家": "national", "地标": "landmark", "城市": "city", "太原": "Taiyuan",
-    "太原市": "Taiyuan city", "完成": "complete", "实现": "achieve", "就业": "employment",
-    "工作": "work", "工程": "project (works)", "巩固": "consolidate", "年内": "within the year",
-    "广场": "square", "建成": "complete building", "建设": "build, construction",
-    "引领": "lead", "总额": "total amount", "惠民": "benefit the people", "成功": "successfully",
-    "打造": "build up", "持续": "continuously", "推动": "push forward", "推进": "advance",
-    "提升": "raise", "提高": "improve", "支持": "support", "改革": "reform",
-    "政府": "government", "政治": "political", "新材料": "new materials",
-    "新能源汽车": "new-energy vehicles", "景区": "scenic area", "正式": "formally",
-    "消费": "consumption", "电机": "electric motors", "留人": "retain talent",
-    "疫情": "epidemic", "研发": "R&D", "群众": "the people", "航空": "aviation",
-    "荣获": "was awarded", "达到": "reach", "通车": "open to traffic", "项目": "projects",
-}
+@lru_cache(maxsize=1)
+def _glosses() -> dict[str, str]:
+    """The English glosses of word_glosses.csv, by word."""
+    table = load_table("word_glosses")
+    return dict(zip(table["word"], table["gloss_en"], strict=True))
 
 
 def gloss(word: str) -> str:
-    """The English gloss of ``word``; KeyError naming the word if it has none.
+    """The English gloss of ``word`` (word_glosses.csv); KeyError naming the word if it has none.
 
     Examples:
         >>> gloss("年内")
         'within the year'
     """
     try:
-        return GLOSSES[word]
+        return _glosses()[word]
     except KeyError:
-        raise KeyError(f"no English gloss for {word!r}: add it to "
-                       "gwr.chapters.language.GLOSSES") from None
-
+        raise KeyError(f"no English gloss for {word!r} in word_glosses.csv: add it to the "
+                       "curated word glosses (word_glosses.yml) and run make data") from None
 
 
 def quoted_phrase_set(paragraphs: pd.DataFrame) -> set[str]:

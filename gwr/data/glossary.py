@@ -1,4 +1,9 @@
-"""The glossary's entries: formulations and key terms, with pinyin, glosses and paragraphs."""
+"""The glossary's entries: formulations and key terms, with pinyin, glosses and paragraphs.
+
+The key terms come from data/curated/glossary.yml, checked against the text; the formulations
+from the formulations table. gwr.data.steps.glossary writes both to data/processed/glossary.csv,
+which the book's Glossary page renders.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +29,9 @@ class Entry:
     explanation_en: str
     paragraphs: tuple[int, ...]
     kind: str  # "formulation" or "key term"
-    origin: str = "unknown"
+    origin: str = ""  # formulations: national, provincial, municipal or unknown; key terms: ""
     reference: str = ""
+    pinyin_by: str = "pypinyin"  # "pypinyin", or "curated" where glossary.yml gives it by hand
 
 
 def pinyin_of(term: str) -> str:
@@ -57,13 +63,15 @@ def key_terms(paragraphs: list[Paragraph], *, curated: dict | None = None) -> li
         if not found:
             raise CuratedDataError(f"data/curated/{CURATED_FILE}, entry {term!r}: the term no "
                                    "longer occurs in the source text; review or remove it.")
-        result.append(Entry(term, entry.get("pinyin") or pinyin_of(term), entry["gloss_en"],
-                            entry["explanation_en"], found, "key term"))
+        by_hand = bool(entry.get("pinyin"))
+        result.append(Entry(term, entry["pinyin"] if by_hand else pinyin_of(term),
+                            entry["gloss_en"], entry["explanation_en"], found, "key term",
+                            pinyin_by="curated" if by_hand else "pypinyin"))
     return result
 
 
 def formulation_terms(formulations: pd.DataFrame) -> list[Entry]:
-    """Entries for the rows of formulations.csv."""
+    """Entries for the rows of the formulations table (as its step builds it, or as loaded)."""
     return [Entry(row.term, pinyin_of(row.term), row.gloss_en, row.explanation_en,
                   tuple(int(n) for n in str(row.paragraphs).split(";")), "formulation",
                   row.origin, row.reference if isinstance(row.reference, str) else "")

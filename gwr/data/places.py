@@ -12,15 +12,18 @@ from gwr.text.paragraphs import Paragraph, paragraph_at
 CURATED_FILE = "places.yml"
 KINDS = ("prefecture_city", "province", "district", "county", "county_city", "country", "region",
          "historical_region", "river", "lake", "area", "project_site", "venue", "transport",
-         "street", "bridge", "commercial", "landmark", "park")
+         "street", "bridge", "commercial", "landmark", "park", "school", "health", "welfare",
+         "facility")
 # Administrative divisions and wider regions; every other kind is a site.
 ADMINISTRATIVE_KINDS = ("prefecture_city", "province", "district", "county", "county_city",
                         "country", "region", "historical_region")
-# A site: a named place below the county level, on the ground: a project, plant, street,
-# bridge, park, venue, station or line, landmark, named area, river or lake. Its name is recorded
-# whole, even where it holds the name of a division (太原南站, 晋源花卉小镇, 大原至延安高铁), so a
-# site is always counted as a site; the division named inside it is a mention of that division
-# only through data/curated/place_units.yml (gwr.chapters.places).
+# A site: a named place below the county level, on the ground: a project or plant, street,
+# bridge, park or scenic area, venue, station or line, landmark, named area, river or lake,
+# school, hospital or other health facility, welfare home, or another public facility. Its name
+# is recorded whole, even where it holds the name of a division, a river or a lake (太原南站,
+# 晋源花卉小镇, 大原至延安高铁, 汾河四期湿地公园), so a site is always counted as a site; the
+# division named inside it is a mention of that division only through
+# data/curated/place_units.yml (gwr.data.place_units).
 SITE_KINDS = tuple(k for k in KINDS if k not in ADMINISTRATIVE_KINDS)
 _FIELDS = {"paragraphs": list, "name_en": str, "kind": str}
 _OPTIONAL = {"adcode": str, "note": str}

@@ -1,4 +1,10 @@
-"""Load the English translation in data/curated/translations.yml, checked against the source."""
+"""Load the English translation in data/curated/translations.yml, checked against the source.
+
+gwr.data.steps.translations publishes it as data/processed/translations.csv (one row per
+paragraph), which the source edition renders; the sections step takes each heading's English
+from it. The translator and the note on conventions stay in the file's header
+(:func:`translator_note`), printed at the top of the source edition.
+"""
 
 from __future__ import annotations
 

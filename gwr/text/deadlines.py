@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
 #: The year the plan is for: "年内" in a 2020 work report means within 2020.
@@ -56,10 +57,28 @@ def parse_deadline(phrase: str, year: int = PLAN_YEAR) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def find_deadline(text: str) -> tuple[int, str] | None:
-    """The first deadline phrase in ``text``: its offset and the phrase, or None.
+def find_deadlines(text: str) -> list[tuple[int, str]]:
+    """Every deadline phrase in ``text``: its offset and the phrase, in text order.
 
     A month followed by a day ("4月27日") is a date, not a deadline, and is skipped.
+
+    Examples:
+        >>> find_deadlines("市儿童福利院、康宁医院、救助管理站6月竣工，老年福利院年内竣工")
+        [(17, '6月'), (27, '年内')]
+        >>> find_deadlines("4月27日上午，大会开幕")
+        []
+    """
+    found = []
+    for match in _PATTERN.finditer(text):
+        after = text[match.end():match.end() + 3]
+        if re.match(r"[0-9０-９一二三四五六七八九十]+日", after):
+            continue
+        found.append((match.start(), match.group()))
+    return found
+
+
+def find_deadline(text: str) -> tuple[int, str] | None:
+    """The first deadline phrase in ``text``: its offset and the phrase, or None.
 
     Examples:
         >>> find_deadline("6月底前力争完成5G基站新建改建2900座以上")
@@ -69,12 +88,77 @@ def find_deadline(text: str) -> tuple[int, str] | None:
         >>> find_deadline("各城区每年新建公办园不少于3所") is None
         True
     """
-    for match in _PATTERN.finditer(text):
-        after = text[match.end():match.end() + 3]
-        if re.match(r"[0-9０-９一二三四五六七八九十]+日", after):
-            continue
-        return match.start(), match.group()
-    return None
+    found = find_deadlines(text)
+    return found[0] if found else None
+
+
+# Clauses are separated by ，；and the sentence ends; 、 joins the items of one clause.
+_CLAUSE_BREAKS = "，,；;。！？"
+_SENTENCE_ENDS = "。！？"
+#: Hedges that may stand before a deadline phrase at the head of a clause (力争年内完成…).
+_HEAD_HEDGES = ("力争", "争取", "努力")
+
+
+@dataclass(frozen=True)
+class DeadlineScope:
+    """The stretch of a paragraph that one deadline phrase governs: [start, end) offsets."""
+
+    start: int
+    end: int
+    phrase: str
+    at_head: bool
+
+
+def deadline_scopes(text: str) -> list[DeadlineScope]:
+    """What each deadline phrase of a paragraph governs, by its place in its clause.
+
+    The rule (data/curated/deadline_rules.yml): a phrase at the head of its clause (年内新建…,
+    年底前全市…, or after a hedge: 力争年内完成…) governs that clause and every later clause of
+    its sentence; a phrase after the clause's subject (太郑高铁年内通车, 一期工程年内投用)
+    governs its own clause only, including items joined to it by 、.
+
+    Examples:
+        >>> t = "推动联网，年内新建公路574公里，剩余村通客车，打造精品村。完成改造。"
+        >>> [(s.phrase, t[s.start:s.end], s.at_head) for s in deadline_scopes(t)]
+        [('年内', '年内新建公路574公里，剩余村通客车，打造精品村。', True)]
+        >>> t = "推动太郑高铁年内通车，争取列入规划"
+        >>> [(t[s.start:s.end], s.at_head) for s in deadline_scopes(t)]
+        [('推动太郑高铁年内通车', False)]
+        >>> t = "一期工程年内投用、二期工程完成主体，市中医医院10月完工"
+        >>> [t[s.start:s.end] for s in deadline_scopes(t)]
+        ['一期工程年内投用、二期工程完成主体', '市中医医院10月完工']
+    """
+    scopes = []
+    for offset, phrase in find_deadlines(text):
+        clause_start = max(text.rfind(c, 0, offset) for c in _CLAUSE_BREAKS) + 1
+        clause_end = min((i for i in (text.find(c, offset) for c in _CLAUSE_BREAKS) if i >= 0),
+                         default=len(text))
+        at_head = text[clause_start:offset].strip() in ("", *_HEAD_HEDGES)
+        if at_head:
+            ends = [i for i in (text.find(c, offset) for c in _SENTENCE_ENDS) if i >= 0]
+            end = min(ends) + 1 if ends else len(text)
+        else:
+            end = clause_end
+        scopes.append(DeadlineScope(clause_start, end, phrase, at_head))
+    return scopes
+
+
+def governing_deadline(text: str, start: int, end: int) -> str:
+    """The deadline phrase that governs the clause ``text[start:end]`` of a paragraph, or "".
+
+    The innermost scope wins: a clause's own phrase over one carried from the head of the
+    sentence.
+
+    Examples:
+        >>> t = "年底前企业达到1800家以上，中小企业达到4000家以上，推动全覆盖。"
+        >>> governing_deadline(t, t.index("中小企业"), t.index("，推动"))
+        '年底前'
+        >>> t = "古县城年内开放，启动博物馆建设"
+        >>> governing_deadline(t, t.index("启动"), len(t))
+        ''
+    """
+    holding = [s for s in deadline_scopes(text) if s.start <= start and end <= s.end]
+    return max(holding, key=lambda s: s.start).phrase if holding else ""
 
 
 def year_framings(text: str) -> list[tuple[int, str]]:

@@ -16,14 +16,22 @@ KINDS = ("front", "part_heading", "review_area", "plan_task", "service_governmen
 # 2019 areas, ¶6 the nine 2020 tasks.
 OFFICIAL_NAME_PARAGRAPH = {"part_heading": 4, "service_government": 4, "review_area": 5,
                            "plan_task": 6}
-_FIELDS = {"kind": str, "heading_en": str, "short_en": str, "reason": str}
+_FIELDS = {"kind": str, "short_en": str, "reason": str}
+# heading_en only for the front matter, which has no heading line. The English of a heading line
+# is stored once, as the translation of its paragraph (data/curated/translations.yml); the data
+# layer's sections step puts it in sections.csv (gwr.text does not read the translation).
 _OPTIONAL = {"heading_paragraph": int, "first_paragraph": int, "order": int, "heading_zh": str,
-             "official_name_zh": str, "official_name_en": str}
+             "heading_en": str, "official_name_zh": str, "official_name_en": str}
 
 
 @dataclass(frozen=True)
 class Section:
-    """One section of the article, with the span of paragraphs it covers."""
+    """One section of the article, with the span of paragraphs it covers.
+
+    ``heading_en`` is set for the front matter only (an English description: it has no heading
+    line). A section with a heading line has ``heading_en == ""`` here: its English is the
+    translation of ``heading_paragraph``, joined in by gwr.data.steps.sections.
+    """
 
     section_id: str
     kind: str
@@ -59,7 +67,7 @@ def load_sections(paragraphs: list[Paragraph], *, curated: dict | None = None) -
         sections.append(Section(
             section_id=key, kind=e["kind"], heading_paragraph=e.get("heading_paragraph"),
             first_paragraph=first, last_paragraph=last, order=e.get("order"),
-            heading_zh=e.get("heading_zh", ""), heading_en=e["heading_en"],
+            heading_zh=e.get("heading_zh", ""), heading_en=e.get("heading_en", ""),
             short_en=e["short_en"],
             official_name_zh=e.get("official_name_zh", ""),
             official_name_en=e.get("official_name_en", ""), reason=e["reason"],
@@ -116,8 +124,17 @@ def _check_entry(key: str, entry: dict, by_number: dict[int, Paragraph]) -> None
     if kind not in KINDS:
         raise CuratedDataError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
     if kind == "front":
+        if not (entry.get("heading_en") or "").strip():
+            raise CuratedDataError(f"{where}: the front matter has no heading line; give "
+                                   "heading_en, an English description of it.")
         return
     number = entry.get("heading_paragraph")
+    if "heading_en" in entry:
+        raise CuratedDataError(
+            f"{where}: heading_en is not kept here: the English of a heading is stored once, as "
+            f"the translation of ¶{number} in data/curated/translations.yml. Remove the field "
+            "(and change the translation if the English should change)."
+        )
     if number not in by_number:
         raise CuratedDataError(f"{where}: heading_paragraph {number!r} is not a paragraph number.")
     actual = by_number[number].text

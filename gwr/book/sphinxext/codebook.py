@@ -1,8 +1,15 @@
-"""``{codebook}``: the data and codebook page, generated from data/processed/datapackage.json."""
+"""``{codebook}``: the data and codebook page, generated from data/processed/datapackage.json.
+
+Every resource of the data package gets a section (anchor ``table-<name>``), so a table that a
+step writes is documented on the page as soon as ``make data`` lists it.
+"""
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -46,33 +53,67 @@ def _table(rows: list[tuple[str, ...]]) -> nodes.table:
     return table
 
 
+def row_count(path: Path) -> int:
+    """Data rows of a CSV file (its header excluded; quoted line breaks do not split a row)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in csv.reader(fh)) - 1
+
+
+def foreign_keys(resource: dict[str, Any]) -> str:
+    """The resource's foreign keys as text, "" if none.
+
+    Examples:
+        >>> foreign_keys({"name": "indicators", "schema": {"foreignKeys": [
+        ...     {"fields": ["paragraph"], "reference": {"resource": "paragraphs"}},
+        ...     {"fields": ["repeat_of"], "reference": {"resource": ""}}]}})
+        'paragraph → paragraphs; repeat_of → indicators'
+    """
+    # An empty resource name is Frictionless's way of saying "this table".
+    return "; ".join(
+        f"{', '.join(fk['fields'])} → {fk['reference']['resource'] or resource['name']}"
+        for fk in resource["schema"].get("foreignKeys", []))
+
+
+def table_section(resource: dict[str, Any], docname: str) -> nodes.section:
+    """The section documenting one resource: title, description, download link, columns."""
+    csv_path = paths.PROCESSED / resource["path"]
+    section = nodes.section(ids=[f"table-{resource['name']}"],
+                            names=[f"table-{resource['name']}"])
+    section += nodes.title("", f"{resource['title']} ({resource['path']})")
+    section += nodes.paragraph("", resource["description"])
+    link = addnodes.download_reference(
+        "", "", nodes.literal(resource["path"], resource["path"]),
+        reftarget=f"/data/processed/{resource['path']}", refdoc=docname, refexplicit=True)
+    keys = ", ".join(resource["schema"].get("primaryKey", []))
+    references = foreign_keys(resource)
+    section += nodes.paragraph("", "", nodes.Text("Download "), link,
+                               nodes.Text(f": {row_count(csv_path)} rows; key: {keys}"
+                                          + (f"; references: {references}." if references
+                                             else ".")))
+    fields = resource["schema"]["fields"]
+    section += _table([(f["name"], f["type"], f.get("unit", ""), f.get("description", ""),
+                        _constraints(f)) for f in fields])
+    return section
+
+
+def codebook_sections(package: dict[str, Any], docname: str) -> list[nodes.section]:
+    """One section per resource of ``package`` (datapackage.json), in the package's order."""
+    return [table_section(resource, docname) for resource in package["resources"]]
+
+
 class Codebook(SphinxDirective):
     """One section per table: what it holds, a download link, and every column."""
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(paths.DATAPACKAGE))
         package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
-        result = []
         for resource in package["resources"]:
-            csv = paths.PROCESSED / resource["path"]
-            self.env.note_dependency(str(csv))
-            rows = csv.read_text(encoding="utf-8").count("\n") - 1
-            section = nodes.section(ids=[f"table-{resource['name']}"],
-                                    names=[f"table-{resource['name']}"])
-            section += nodes.title("", f"{resource['title']} ({resource['path']})")
-            section += nodes.paragraph("", resource["description"])
-            link = addnodes.download_reference(
-                "", "", nodes.literal(resource["path"], resource["path"]),
-                reftarget=f"/data/processed/{resource['path']}", refdoc=self.env.docname,
-                refexplicit=True)
-            keys = ", ".join(resource["schema"].get("primaryKey", []))
-            section += nodes.paragraph("", "", nodes.Text("Download "), link,
-                                       nodes.Text(f": {rows} rows; key: {keys}."))
-            fields = resource["schema"]["fields"]
-            section += _table([(f["name"], f["type"], f.get("unit", ""), f.get("description", ""),
-                                _constraints(f)) for f in fields])
-            result.append(section)
-        return result
+            self.env.note_dependency(str(paths.PROCESSED / resource["path"]))
+        sections = codebook_sections(package, self.env.docname)
+        for section in sections:
+            # A label, so that other pages can write {ref}`table-glossary`.
+            self.state.document.note_explicit_target(section)
+        return sections
 
 
 def setup(app: Sphinx) -> None:

@@ -1,7 +1,11 @@
-"""``{report-glossary}``: a Sphinx glossary of the formulations and key terms, with pinyin."""
+"""``{report-glossary}``: a Sphinx glossary of the formulations and key terms, with pinyin,
+rendered from the processed table data/processed/glossary.csv (gwr.data.steps.glossary)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pandas as pd
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -9,57 +13,70 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
-from gwr.data.glossary import all_entries
 from gwr.data.tables import load_table
-from gwr.text.paragraphs import split_paragraphs
-from gwr.text.source import load_source
 
+TABLE = "glossary"
 ORIGIN_NOTE = {"national": "national", "provincial": "provincial (Shanxi)",
                "municipal": "municipal (Taiyuan)"}
+
+
+def occurs_in(paragraphs: str) -> str:
+    """The "Occurs in" line of an entry, from the table's ``paragraphs`` cell.
+
+    Examples:
+        >>> occurs_in("5;6;72")
+        'Occurs in ¶5, ¶6, ¶72.'
+    """
+    return "Occurs in " + ", ".join(f"¶{n}" for n in paragraphs.split(";")) + "."
+
+
+def definition(row: pd.Series, cite: Callable[[str], list[nodes.Node]]) -> nodes.definition:
+    """The definition of one glossary row: pinyin · gloss (kind), explanation, where and origin.
+
+    ``cite`` turns a BibTeX key into the nodes of a parenthetical citation.
+    """
+    result = nodes.definition()
+    first = nodes.paragraph()
+    if row["pinyin"]:
+        first += nodes.emphasis("", row["pinyin"])
+        first += nodes.Text(" · ")
+    first += nodes.strong("", row["gloss_en"])
+    first += nodes.Text(f" ({row['kind']})")
+    result += first
+    result += nodes.paragraph("", row["explanation_en"])
+    detail = nodes.paragraph("", occurs_in(row["paragraphs"]), classes=["glossary-where"])
+    if row["origin"] in ORIGIN_NOTE:
+        detail += nodes.Text(f" Origin: {ORIGIN_NOTE[row['origin']]} ")
+        detail += cite(row["reference"])
+        detail += nodes.Text(".")
+    result += detail
+    return result
 
 
 class ReportGlossary(SphinxDirective):
     """Every entry is a real glossary term, so chapters can write {term}`三大攻坚战`."""
 
     def run(self) -> list[nodes.Node]:
-        for dependency in (paths.CURATED / "glossary.yml", paths.processed_table("formulations"),
-                           paths.SOURCE_TEXT):
-            self.env.note_dependency(str(dependency))
-        entries = all_entries(split_paragraphs(load_source()), load_table("formulations"))
+        self.env.note_dependency(str(paths.processed_table(TABLE)))
         items = nodes.definition_list(classes=["glossary"])
-        for entry in entries:
+        for _, row in load_table(TABLE).iterrows():
             item = nodes.definition_list_item()
-            term = make_glossary_term(self.env, [nodes.Text(entry.term)], None,
+            term = make_glossary_term(self.env, [nodes.Text(row["term"])], None,
                                       self.get_source_info()[0], self.lineno, None,
                                       self.state.document)
             term["classes"].append("glossary-term")
             item += term
-            definition = nodes.definition()
-            first = nodes.paragraph()
-            if entry.pinyin:
-                first += nodes.emphasis("", entry.pinyin)
-                first += nodes.Text(" · ")
-            first += nodes.strong("", entry.gloss_en)
-            first += nodes.Text(f" ({entry.kind})")
-            definition += first
-            definition += nodes.paragraph("", entry.explanation_en)
-            where = ", ".join(f"¶{n}" for n in entry.paragraphs)
-            detail = nodes.paragraph("", f"Occurs in {where}.", classes=["glossary-where"])
-            if entry.origin in ORIGIN_NOTE:
-                detail += nodes.Text(f" Origin: {ORIGIN_NOTE[entry.origin]} ")
-                # Parsed as MyST, so sphinxcontrib-bibtex links it to the references page.
-                cite, messages = self.state.inline_text(f"{{cite:p}}`{entry.reference}`",
-                                                        self.lineno)
-                detail += cite
-                detail += messages
-                detail += nodes.Text(".")
-            definition += detail
-            item += definition
+            item += definition(row, self._cite)
             items += item
         glossary = addnodes.glossary()
-        glossary["sorted"] = False  # already in pinyin order (gwr.data.glossary.sort_key)
+        glossary["sorted"] = False  # the table's rows are in pinyin order (its step sorts them)
         glossary += items
         return [glossary]
+
+    def _cite(self, key: str) -> list[nodes.Node]:
+        # Parsed as MyST, so sphinxcontrib-bibtex links it to the references page.
+        cite, messages = self.state.inline_text(f"{{cite:p}}`{key}`", self.lineno)
+        return [*cite, *messages]
 
 
 def setup(app: Sphinx) -> None:

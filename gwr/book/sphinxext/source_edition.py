@@ -1,17 +1,21 @@
-"""The bilingual source edition: every paragraph at its own anchor, #para-N, Chinese and English."""
+"""The bilingual source edition: every paragraph at its own anchor, #para-N, Chinese and English.
+
+Rendered from the processed tables paragraphs.csv (the Chinese, its part, heading marks) and
+translations.csv (the English); the translator's note is the header of
+data/curated/translations.yml, read through gwr.data.translations.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
-from gwr.data.steps.context import part_of
-from gwr.data.translations import load_translations, translator_note
-from gwr.text.paragraphs import split_paragraphs
-from gwr.text.sections import load_sections
-from gwr.text.source import load_source
+from gwr.data.tables import load_table
+from gwr.data.translations import CURATED_FILE, translator_note
 
 PART_TITLES = {
     "front": "Front matter (¶1–¶9)",
@@ -38,27 +42,20 @@ class SourceEdition(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        for dependency in (paths.SOURCE_TEXT, paths.CURATED / "translations.yml",
-                           paths.CURATED / "sections.yml"):
+        for dependency in (paths.processed_table("paragraphs"),
+                           paths.processed_table("translations"), paths.curated_file(CURATED_FILE)):
             self.env.note_dependency(str(dependency))
-        paragraphs = split_paragraphs(load_source())
-        sections = load_sections(paragraphs)
-        english = load_translations(paragraphs)
-        part_of_paragraph = {n: part_of(s) for s in sections
-                             for n in range(s.first_paragraph, s.last_paragraph + 1)}
         translator, note = translator_note()
         intro = nodes.paragraph("", f"Translation: {translator}. {note}",
                                 classes=["translation-note"])
         result: list[nodes.Node] = [intro]
-        current_part, container = None, None
-        for p in paragraphs:
-            part = part_of_paragraph[p.number]
-            if part != current_part:
-                current_part = part
-                container = nodes.section(ids=[f"part-{part}"], names=[f"part-{part}"])
-                container += nodes.title("", PART_TITLES[part])
-                result.append(container)
-            container += self._paragraph(p.number, p.text, english[p.number], p.is_heading)
+        for part, rows in edition_rows(load_table("paragraphs"), load_table("translations")):
+            container = nodes.section(ids=[f"part-{part}"], names=[f"part-{part}"])
+            container += nodes.title("", PART_TITLES[part])
+            result.append(container)
+            for row in rows:
+                container += self._paragraph(int(row.paragraph), row.text, row.en,
+                                             bool(row.is_heading))
         return result
 
     def _paragraph(self, number: int, chinese: str, english: str, heading: bool) -> list:
@@ -73,6 +70,32 @@ class SourceEdition(SphinxDirective):
         box += nodes.paragraph("", chinese, classes=["zh", NO_LINK])
         box += nodes.paragraph("", english, classes=["en"])
         return [target, box]
+
+
+def edition_rows(paragraphs: pd.DataFrame,
+                 translations: pd.DataFrame) -> list[tuple[str, list]]:
+    """The paragraphs with their English, in text order, grouped in runs of the same part.
+
+    Raises ExtensionError unless the translation has exactly one row for every paragraph.
+
+    Examples:
+        >>> groups = edition_rows(load_table("paragraphs"), load_table("translations"))
+        >>> [(part, len(rows)) for part, rows in groups]
+        [('front', 9), ('review-2019', 32), ('plan-2020', 65), ('service-government', 4)]
+        >>> groups[0][1][0].en
+        'Taiyuan: speed up building a service-oriented government that satisfies the people'
+    """
+    if list(translations["paragraph"]) != list(paragraphs["paragraph"]):
+        raise ExtensionError("source edition: translations.csv must have one row per paragraph "
+                             "of paragraphs.csv, in the same order; run `make data`.")
+    joined = paragraphs.merge(translations[["paragraph", "en"]], on="paragraph", how="left",
+                              validate="one_to_one")
+    groups: list[tuple[str, list]] = []
+    for row in joined.itertuples(index=False):
+        if not groups or groups[-1][0] != row.part:
+            groups.append((row.part, []))
+        groups[-1][1].append(row)
+    return groups
 
 
 def setup(app: Sphinx) -> None:

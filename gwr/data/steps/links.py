@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from gwr.chapters.review_to_plan import links_frame, load_links
+from gwr.data.review_links import links_frame, load_links
 from gwr.data.steps.context import Context
 
 TABLE = "links"
