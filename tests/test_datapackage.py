@@ -6,9 +6,19 @@ import json
 import shutil
 
 import frictionless
+import pandas as pd
 import pytest
 
 from gwr import paths
+from gwr.data.datapackage import (
+    attach_properties,
+    datapackage_json,
+    published_resource,
+    resource,
+    resource_properties,
+)
+from gwr.data.pipeline import render
+from gwr.data.translations import translator_note
 
 
 def _validate(path):
@@ -27,6 +37,32 @@ def test_every_table_has_a_resource():
     assert {"mentions", "indicators", "commitments", "formulations", "places", "glossary",
             "translations"} <= names
     assert all(not r["path"].startswith("/") for r in package["resources"])
+
+
+def test_a_step_attaches_properties_to_its_resource(tables):
+    """translations.csv's resource carries the translator and the note (issue 10: a book page
+    reads only processed data), attached by its step and written by the pipeline."""
+    translator, note = translator_note()
+    expected = {"translator": translator, "translation_note": note}
+    assert resource_properties(tables["translations"]) == expected
+    written = json.loads(render(tables)["datapackage.json"])
+    by_name = {r["name"]: r for r in written["resources"]}
+    assert {k: by_name["translations"][k] for k in expected} == expected
+    assert published_resource("translations") == by_name["translations"]
+    # Only that resource carries them: the mechanism is generic, the properties are the step's.
+    assert not any("translator" in r for n, r in by_name.items() if n != "translations")
+
+
+def test_attached_properties_are_generic_but_cannot_replace_the_schema():
+    frame = attach_properties(pd.DataFrame({"paragraph": [1]}), source_note="n")
+    assert resource_properties(frame) == {"source_note": "n"}
+    text = datapackage_json(["paragraphs"], {"paragraphs": resource_properties(frame)})
+    assert json.loads(text)["resources"][0]["source_note"] == "n"
+    assert resource_properties(pd.DataFrame()) == {}
+    with pytest.raises(ValueError, match="the properties path, schema come from its schema"):
+        resource("paragraphs", {"schema": {}, "path": "x.csv"})
+    with pytest.raises(KeyError, match="no resource 'nothing'"):
+        published_resource("nothing")
 
 
 @pytest.fixture

@@ -103,6 +103,19 @@ def test_the_scope_rule(text, clause, phrase):
     assert governing_deadline(text, start, start + len(clause)) == phrase
 
 
+def test_a_continuing_effort_ends_the_reach_of_a_head_deadline():
+    text = "年内新建公路574公里，剩余村通客车，打造一批精品村，完成改造6.9万座。"
+    barrier = text.index("打造")
+    def governs(clause):
+        start = text.index(clause)
+        return governing_deadline(text, start, start + len(clause), barriers=[barrier])
+    assert governs("剩余村通客车") == "年内"
+    assert governs("打造一批精品村") == ""
+    assert governs("完成改造6.9万座") == ""  # beyond the barrier
+    # A barrier in the phrase's own clause does not undo it.
+    assert governing_deadline("年内推动通车", 0, 6, barriers=[0]) == "年内"
+
+
 def test_scopes_in_the_article(paragraphs):
     """Every deadline phrase of the article, with whether it heads its clause."""
     heads = {(p.number, s.phrase): s.at_head for p in paragraphs for s in deadline_scopes(p.text)}

@@ -243,3 +243,36 @@ def test_the_taiyuan_model_of_paragraph_62_is_formed_by_the_city(text, formulati
     explanation = formulations.loc["太原模式", "explanation_en"]
     assert "the city (太原市) is to form" in explanation
     assert "(国家可持续发展议程创新示范区) is to form" not in explanation
+
+
+# The group of the terms chapter 4 places in the text (a decision once kept in its notebook).
+
+def test_the_groups_of_the_terms_chapter_4_places(formulations):
+    grouped = formulations[formulations["group"] != ""]
+    assert grouped.groupby("group").size().to_dict() == {"political formulation": 3,
+                                                         "reform or programme": 6}
+    political = grouped.index[grouped["group"] == "political formulation"]
+    assert set(political) == {"四个意识", "四个自信", "两个维护"}
+    for term, row in grouped.iterrows():
+        # Every grouped term stands in ¶7, ¶41 or ¶108-¶110, and its reason cites where.
+        where = {int(p) for p in row["paragraphs"].split(";")}
+        assert where & {7, 41, 108, 109, 110}, term
+        assert any(f"¶{p}" in row["group_reason"] for p in where), term
+    ungrouped = formulations[formulations["group"] == ""]
+    assert (ungrouped["group_reason"] == "").all()
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"group": "slogan", "group_reason": "Stands in ¶108."}, r"group 'slogan' is not one of "
+                                                             r"political formulation, reform"),
+    ({"group": "reform or programme"}, r"group and group_reason go together"),
+    ({"group_reason": "Stands in ¶108."}, r"group and group_reason go together"),
+    ({"group": "reform or programme", "group_reason": "A method of ¶7."},
+     r"group_reason must cite a paragraph where the term occurs \(¶108\)"),
+])
+def test_a_bad_group_names_file_and_entry(text, paragraphs, curated, change, problem):
+    entry = curated["formulations"]["13710"]
+    entry.pop("group"), entry.pop("group_reason")
+    entry.update(change)
+    with pytest.raises(CuratedDataError, match=rf"formulations.yml, entry '13710': {problem}"):
+        _load(text, paragraphs, curated)

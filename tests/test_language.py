@@ -83,9 +83,24 @@ def test_every_word_the_chapter_shows_has_a_gloss(tokens):
     shown |= set(distinctive[distinctive.groupby("part").cumcount() < 8]["token"])
     body = tokens[tokens["part"] != "front"]
     by_section = language.tfidf(body, by="section_id")
-    shown |= set(by_section[by_section["rank"] <= 3]["token"]) | {"高质量", "营商环境", "民生"}
+    glosses = load_table("word_glosses")
+    key_terms = set(glosses.loc[glosses["kwic"], "word"])
+    assert key_terms == {"高质量", "营商环境", "民生"}
+    shown |= set(by_section[by_section["rank"] <= 3]["token"]) | key_terms
     for word in sorted(shown):
         assert language.gloss(word), word
+
+
+def test_every_numeral_role_has_a_label_and_code_is_the_word_for_figures():
+    formulations = load_table("formulations")
+    assert set(formulations["numeral_role"]) <= set(language.NUMERAL_ROLE_LABELS)
+    assert language.NUMERAL_ROLES == ("list", "quantity", "code")
+    # One word for the role of figures used as a label: code (2+26 and 4+2 included), never
+    # "name", which is a category of excluded phrases in formulations.yml.
+    assert language.NUMERAL_ROLE_LABELS["code"].startswith("a code")
+    assert "name" not in " ".join(language.NUMERAL_ROLE_LABELS.values())
+    codes = formulations.loc[formulations["numeral_role"] == "code", "term"]
+    assert {"2+26", "4+2"} <= set(codes)
 
 
 def test_quoted_phrase_set():

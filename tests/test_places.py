@@ -81,6 +81,37 @@ def test_stale_paragraph_list_names_file_and_entry(text, paragraphs):
         find_places(text, paragraphs, curated=curated)
 
 
+def test_divisions_take_their_names_and_kinds_from_the_divisions_file(places, tables):
+    units = tables["units"].set_index("adcode")
+    rows = places[places["adcode"].isin(units.index)]
+    assert len(rows) == 11
+    assert list(rows["name_en"]) == list(units.loc[rows["adcode"], "name_en"])
+    gujiao = places[places["quote"] == "古交"].iloc[0]
+    assert (gujiao["name_en"], gujiao["kind"], gujiao["adcode"]) == (
+        "Gujiao City", "county_city", "140181")
+    assert places.loc[places["quote"] == "晋中", "kind"].tolist() == ["prefecture_city"]
+
+
+@pytest.mark.parametrize(("entry", "change", "message"), [
+    ("古交", {"name_en": "Gujiao"}, "name_en of the division 140181 are decided in "
+                                    "data/curated/divisions.yml"),
+    ("晋中", {"kind": "prefecture_city"}, "kind of the division 140700 are decided"),
+    ("汾东", {"kind": "district"}, "a place of kind district is one of Taiyuan's units"),
+])
+def test_a_division_named_twice_is_refused(text, paragraphs, entry, change, message):
+    curated = copy.deepcopy(load_yaml_mapping("places.yml"))
+    curated[entry].update(change)
+    with pytest.raises(CuratedDataError) as info:
+        find_places(text, paragraphs, curated=curated)
+    assert f"data/curated/places.yml, entry '{entry}': " in str(info.value)
+    assert message in str(info.value)
+
+
+def test_is_site_marks_exactly_the_site_kinds(places):
+    assert (places["is_site"] == places["kind"].isin(SITE_KINDS)).all()
+    assert places["is_site"].any() and not places["is_site"].all()
+
+
 def test_bad_adcode_is_refused(text, paragraphs):
     curated = copy.deepcopy(load_yaml_mapping("places.yml"))
     curated["晋中"]["adcode"] = "1407"
@@ -178,3 +209,13 @@ def test_parks_named_after_water_are_parks_and_the_water_is_counted_alone(places
     parks = set(places.loc[places["kind"] == "park", "quote"])
     assert {"汾河景区", "汾河四期湿地公园", "晋阳湖公园", "双塔公园", "海洋公园"} <= parks
     assert not {"晋祠", "天龙山"} & set(places["quote"])  # inside the one scenic area 晋祠—天龙山
+
+
+def test_taiyuan_is_counted_outside_site_names_and_the_rest_stand_inside_sites(places, text):
+    # The chapter's convention: 太原 inside a site's name (太原南站, 太原五中 …) counts for the
+    # site, not for the city; every other occurrence (太原市, 太原模式 …) counts for the city.
+    alone = int((places["adcode"] == "140100").sum())
+    inside = sum(q.count("太原") for q in places.loc[places["is_site"], "quote"])
+    assert (alone, inside) == (32, 9)
+    assert alone + inside == text.count("太原") == 41
+    assert {"太原南站", "太原五中"} <= set(places.loc[places["is_site"], "quote"])

@@ -58,17 +58,15 @@ def test_specificity_matches_a_direct_count(commitments):
     assert total["share_both"] == pytest.approx(both / len(commitments))
 
 
-def test_process_commitments_dated_by_wording_and_scope(commitments):
-    """Strength is graded by wording alone and deadlines by the scope rule, so a few
-    process-worded clauses are dated: ¶77's 推动…年内通车 by its own 年内, the others by a
-    phrase at the head of their sentence's list."""
+def test_only_one_process_commitment_carries_a_deadline(commitments):
+    """Strength is graded by wording alone, and no deadline is carried over a list to a
+    continuing effort, so a process clause is dated only by a phrase of its own: ¶77's
+    推动…年内通车."""
     by_strength = plan.specificity(commitments, "strength")
     assert list(by_strength.index) == ["aspirational", "binding", "process"]
     dated = commitments[(commitments["strength"] == "process") & commitments["deadline"].notna()]
-    assert dated["paragraph"].tolist() == [60, 63, 77, 90, 91, 92]
-    assert "推动太郑高铁年内通车" in dated["text"].tolist()
-    assert by_strength.loc["process", "with_deadline"] == 6
-    assert by_strength["commitments"].sum() == len(commitments)
+    assert dated["text"].tolist() == ["推动太郑高铁年内通车"]
+    assert by_strength.loc["process", "with_deadline"] == 1
 
 
 def test_epidemic_task_states_no_figure_and_no_deadline(commitments):
@@ -87,11 +85,11 @@ def test_strength_shares_add_up_per_task(commitments):
 
 def test_deadline_calendar_covers_every_dated_commitment(commitments):
     calendar = plan.deadline_calendar(commitments)
-    assert calendar["commitments"].sum() == commitments["deadline"].notna().sum() == 37
+    assert calendar["commitments"].sum() == commitments["deadline"].notna().sum() == 32
     assert calendar["deadline"].min() == pd.Timestamp("2020-06-30")
     assert calendar["deadline"].max() == pd.Timestamp("2020-12-31")
     december = calendar[calendar["deadline"] == pd.Timestamp("2020-12-31")]
-    assert december["commitments"].sum() == 30  # 今年 (¶58) dates nothing since 0.1.1
+    assert december["commitments"].sum() == 25  # 今年 (¶58) dates nothing since 0.1.1
 
 
 def test_charts_draw(frames, commitments):

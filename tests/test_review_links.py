@@ -133,6 +133,31 @@ def test_bad_pair_sides_fail_naming_file_and_entry(paragraphs, sections, tables,
     assert "data/curated/programme_pairs.yml, entry 'back-streets'" in str(info.value)
 
 
+def test_each_pair_has_the_short_label_its_figure_shows(pairs_yml):
+    """The chart of chapter 5 titles each panel with programme_zh and short_en (the notebook
+    once kept its own labels, worded differently from the table)."""
+    pairs = load_table("programme_pairs").set_index("pair_id")
+    assert pairs["short_en"].tolist() == [e["short_en"] for e in pairs_yml.values()]
+    assert pairs.loc["housing-starts", ["programme_zh", "short_en"]].tolist() == [
+        "新开工保障房", "Housing starts"]
+    assert pairs.loc["housing-completions", ["programme_zh", "short_en"]].tolist() == [
+        "基本建成保障房", "Housing completed"]
+    assert (pairs["short_en"].str.split().str.len() <= 3).all()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"short_en": "Back streets and alleys of the old town"}, r"short_en .* one to three words"),
+    ({"short_en": " "}, r"short_en .* one to three words"),
+    ({"short_en": None}, r"missing required field 'short_en'"),
+])
+def test_a_bad_short_label_names_file_and_entry(paragraphs, sections, tables, pairs_yml, change,
+                                                message):
+    entry = {**copy.deepcopy(pairs_yml["back-streets"]), **change}
+    with pytest.raises(CuratedDataError, match=message) as info:
+        load_pairs(paragraphs, sections, tables["indicators"], curated={"back-streets": entry})
+    assert "data/curated/programme_pairs.yml, entry 'back-streets'" in str(info.value)
+
+
 def test_a_pair_with_an_unknown_comparison_fails(paragraphs, sections, tables, pairs_yml):
     entry = {**pairs_yml["fen-river"], "comparison": "trend"}
     with pytest.raises(CuratedDataError, match="comparison 'trend'"):

@@ -36,6 +36,19 @@ def test_political_formulations_stand_only_in_paragraph_7(data):
     assert set(positions["paragraph"]) == {7}
 
 
+def test_the_strip_chart_takes_its_terms_and_groups_from_formulations(data):
+    """The terms chapter 4 places, and their groups, are the table's (group in formulations.csv),
+    political formulations first, each group in text order."""
+    terms = service_government.grouped_terms(data["formulations"])
+    assert terms["term"].tolist() == ["四个意识", "四个自信", "两个维护", "放管服效",
+                                      "一枚印章管审批", "3390", "12345", "13710", "三公"]
+    assert terms["group"].tolist() == ["political formulation"] * 3 + ["reform or programme"] * 6
+    table = data["formulations"].set_index("term")
+    assert terms["gloss_en"].tolist() == table.loc[terms["term"], "gloss_en"].tolist()
+    # 紧日子 stands in part 3 (¶109) but names an attitude, so it has no group.
+    assert table.loc["紧日子", "group"] == ""
+
+
 def test_every_checkability_level_has_a_label(data):
     assert tuple(service_government.CHECKABILITY_LABELS) == CHECKABILITY
     assert set(data["reforms"]["checkability"]) <= set(service_government.CHECKABILITY_LABELS)
@@ -52,8 +65,11 @@ def test_charts_draw(data):
     labels = list(measures.index)
     _close(service_government.strength_by_section_chart(measures, labels, title="t", note="n"))
     _close(service_government.measurable_chart(measures, labels, title="t", note="n"))
-    groups = {"四个意识": "political", "12345": "reform"}
-    glosses = data["formulations"].set_index("term")["gloss_en"].to_dict()
-    positions = service_government.term_positions(data["formulations"], list(groups))
-    _close(service_government.term_strip_chart(positions, data["paragraphs"], groups, glosses,
-                                               title="t", note="n"))
+    terms = service_government.grouped_terms(data["formulations"])
+    positions = service_government.term_positions(data["formulations"], terms["term"].tolist())
+    fig = service_government.term_strip_chart(positions, data["paragraphs"], terms, title="t",
+                                              note="n")
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["political formulation", "reform or programme"]
+    assert len(fig.axes[0].get_yticklabels()) == len(terms)
+    _close(fig)

@@ -15,7 +15,7 @@ from gwr import paths
 from gwr.book.sphinxext.codebook import codebook_sections, row_count
 from gwr.book.sphinxext.glossary import definition
 from gwr.book.sphinxext.paragraph_links import split_links
-from gwr.book.sphinxext.source_edition import anchor, edition_rows
+from gwr.book.sphinxext.source_edition import anchor, edition_rows, translation_note
 from gwr.book.sphinxext.zh_lang import mark_chinese
 from gwr.data.tables import load_table
 
@@ -127,3 +127,28 @@ def test_the_source_edition_pairs_each_paragraph_with_its_english():
         edition_rows(paragraphs, translations.iloc[:-1])
     with pytest.raises(ExtensionError, match="one row per paragraph"):
         edition_rows(paragraphs, pd.concat([translations.iloc[1:], translations.iloc[:1]]))
+
+
+def test_the_source_edition_takes_its_translation_note_from_the_data_package(tmp_path):
+    """The page opens with the translator and the note, read from the translations resource of
+    datapackage.json (processed data), in the same words as the curated file's header."""
+    from gwr.data.translations import translator_note
+
+    translator, note = translator_note()
+    assert translation_note() == f"Translation: {translator}. {note}"
+    package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["name"] == "translations")
+    assert (resource["translator"], resource["translation_note"]) == (translator, note)
+    del resource["translation_note"]
+    with pytest.raises(ExtensionError, match="has no 'translation_note'; run `make data`"):
+        translation_note(resource)
+
+
+def test_the_source_edition_reads_no_curated_file():
+    import ast
+
+    source = (paths.ROOT / "gwr" / "book" / "sphinxext" / "source_edition.py").read_text(
+        encoding="utf-8")
+    imported = {n.module for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ImportFrom)}
+    assert "gwr.data.translations" not in imported and "gwr.curated" not in imported
+    assert "curated_file" not in source and "CURATED" not in source

@@ -62,3 +62,28 @@ def test_a_key_that_is_not_text_is_refused(text, curated):
     curated[12345] = {"gloss_en": "the hotline"}
     with pytest.raises(CuratedDataError, match=r"entry 12345: the key must be the word as text"):
         load_word_glosses(text, curated=curated)
+
+
+# The key terms of chapter 6's keywords in context (a choice once kept in its notebook).
+
+def test_the_key_terms_are_chosen_in_the_data_with_a_reason(curated):
+    table = load_table("word_glosses")
+    key = table[table["kwic"]]
+    assert key["word"].tolist() == ["高质量", "营商环境", "民生"]
+    assert (key["kwic_reason"].str.len() > 40).all()
+    assert (table.loc[~table["kwic"], "kwic_reason"] == "").all()
+    assert key["word"].tolist() == [w for w, e in curated.items() if e.get("kwic")]
+
+
+@pytest.mark.parametrize(("entry", "problem"), [
+    ({"gloss_en": "within the year", "kwic": True},
+     r"a key term \(kwic: true\) needs a kwic_reason"),
+    ({"gloss_en": "within the year", "kwic_reason": "why"}, r"a key term \(kwic: true\) needs"),
+    ({"gloss_en": "within the year", "kwic": "yes", "kwic_reason": "why"},
+     r"field 'kwic' must be bool"),
+])
+def test_a_key_term_without_its_reason_names_file_and_entry(text, curated, entry, problem):
+    curated["年内"] = entry
+    with pytest.raises(CuratedDataError, match=rf"data/curated/word_glosses.yml, entry "
+                                               rf"'年内': {problem}"):
+        load_word_glosses(text, curated=curated)

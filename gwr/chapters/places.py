@@ -6,16 +6,18 @@ Two definitions, used everywhere in the chapter:
 
 - A paragraph *names a unit* when it holds the unit's name, full (晋源区) or short (晋源),
   standing alone or inside a longer name (阳曲小米, 晋源花卉小镇, 小店桥).
-- A *site* is a gazetteer name of a site kind (gwr.data.places.SITE_KINDS), counted once per
-  distinct name. The text *places a site in a unit* when the site's name holds the unit's
-  name; it has no other way of doing so (place_units.csv, from the decisions in
-  data/curated/place_units.yml, gives the reasons).
+- A *site* is a gazetteer name of a site kind (places.csv, is_site), counted once per distinct
+  name. The text *places a site in a unit* when the site's name holds the unit's name; it has
+  no other way of doing so (place_units.csv gives the reasons).
 
-The chapter reads processed tables only: places, place_units, borders and paragraphs. The map's
-outlines come from the raw boundary file, through gwr.data.geo.
+The chapter reads processed tables only, passed in as DataFrames: units (the ten units and the
+four neighbouring cities, with their names), unit_outlines (the map's outlines), places,
+place_units, borders and paragraphs.
 """
 
 from __future__ import annotations
+
+import math
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -24,34 +26,49 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Polygon
 
 from gwr.charts import PART_COLOURS, source_note
-from gwr.data import geo
-from gwr.data.geo import TAIYUAN_UNITS, Unit, project
-from gwr.data.places import SITE_KINDS
 from gwr.style import INK, MUTED, PALETTE
+
+Point = tuple[float, float]
+
+
+def taiyuan_units(units: pd.DataFrame) -> pd.DataFrame:
+    """The rows of units.csv that are Taiyuan's county-level units, in code order."""
+    return units[units["role"] == "taiyuan_unit"].sort_values("adcode")
+
+
+def _occurrences(place_units: pd.DataFrame) -> list[tuple[str, int, int, list[str], str]]:
+    """(item, paragraph, start, unit codes, basis) of every occurrence in place_units.csv, in
+    text order: the rows of one occurrence (one per unit) gathered."""
+    return [(str(group["quote"].iloc[0]), int(group["paragraph"].iloc[0]), int(start),
+             sorted(str(c) for c in group["adcode"]), str(group["basis"].iloc[0]))
+            for start, group in place_units.groupby("start", sort=True)]
 
 
 def _adcodes(place_units: pd.DataFrame, basis: str) -> list[tuple[str, int, list[str]]]:
-    """(item, paragraph, unit codes) of each row of place_units.csv with ``basis``."""
-    rows = place_units[place_units["basis"] == basis]
-    return [(str(q), int(n), str(codes).split(";")) for q, n, codes
-            in zip(rows["quote"], rows["paragraph"], rows["adcodes"], strict=True)]
+    """(item, paragraph, unit codes) of each occurrence in place_units.csv with ``basis``."""
+    return [(item, paragraph, codes) for item, paragraph, _, codes, of in
+            _occurrences(place_units) if of == basis]
 
 
-def unit_paragraphs(places: pd.DataFrame, place_units: pd.DataFrame) -> dict[str, set[int]]:
-    """For each unit, the paragraphs that name it (places.csv) or an item placed in it by the
-    text (place_units.csv).
+def unit_paragraphs(units: pd.DataFrame, places: pd.DataFrame,
+                    place_units: pd.DataFrame) -> dict[str, set[int]]:
+    """For each of Taiyuan's units, the paragraphs that name it (places.csv) or an item placed
+    in it by the text (place_units.csv).
 
     Items whose basis is ``gazetteer`` are not counted: the text does not place them.
 
     Examples:
+        >>> units = pd.DataFrame({"adcode": ["140105", "140110", "140121", "140700"],
+        ...                       "role": ["taiyuan_unit"] * 3 + ["neighbour"]})
         >>> places = pd.DataFrame({"adcode": ["140110", "140100"], "paragraph": [24, 1]})
         >>> items = pd.DataFrame({"quote": ["清徐葡萄", "徐沟"], "paragraph": [59, 74],
-        ...                       "adcodes": ["140121", "140121"], "basis": ["text", "gazetteer"]})
-        >>> found = unit_paragraphs(places, items)
-        >>> found["140110"], found["140121"], found["140105"]
-        ({24}, {59}, set())
+        ...                       "start": [3410, 4447], "adcode": ["140121", "140121"],
+        ...                       "basis": ["text", "gazetteer"]})
+        >>> found = unit_paragraphs(units, places, items)
+        >>> found["140110"], found["140121"], found["140105"], "140700" in found
+        ({24}, {59}, set(), False)
     """
-    found: dict[str, set[int]] = {code: set() for code in TAIYUAN_UNITS}
+    found: dict[str, set[int]] = {code: set() for code in taiyuan_units(units)["adcode"]}
     for code, paragraph in zip(places["adcode"], places["paragraph"], strict=True):
         if code in found:
             found[code].add(int(paragraph))
@@ -61,32 +78,34 @@ def unit_paragraphs(places: pd.DataFrame, place_units: pd.DataFrame) -> dict[str
     return found
 
 
-def unit_counts(places: pd.DataFrame, place_units: pd.DataFrame,
+def unit_counts(units: pd.DataFrame, places: pd.DataFrame, place_units: pd.DataFrame,
                 part_of_paragraph: dict[int, str]) -> pd.DataFrame:
     """One row per unit: names, paragraphs (as ¶ list), their count, and counts by article part."""
-    found = unit_paragraphs(places, place_units)
+    found = unit_paragraphs(units, places, place_units)
     rows = []
-    for code, (zh, en) in TAIYUAN_UNITS.items():
-        numbers = sorted(found[code])
+    for unit in taiyuan_units(units).itertuples():
+        numbers = sorted(found[unit.adcode])
         parts = [part_of_paragraph[n] for n in numbers]
-        rows.append({"adcode": code, "name_zh": zh, "name_en": en, "paragraphs": len(numbers),
+        rows.append({"adcode": unit.adcode, "name_zh": unit.name_zh, "name_en": unit.name_en,
+                     "paragraphs": len(numbers),
                      "review": parts.count("review-2019"), "plan": parts.count("plan-2020"),
                      "other": len(parts) - parts.count("review-2019") - parts.count("plan-2020"),
                      "paragraph_list": ", ".join(f"¶{n}" for n in numbers)})
     return pd.DataFrame(rows)
 
 
-def item_table(place_units: pd.DataFrame) -> pd.DataFrame:
+def item_table(units: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
     """One row per item of place_units.csv (its occurrences gathered), by unit and paragraph.
 
     Columns: ``Unit``, ``Item in the text``, ``Kind``, ``Paragraphs``, ``Placed by``.
     """
-    names = {code: f"{zh} ({en})" for code, (zh, en) in TAIYUAN_UNITS.items()}
+    names = {u.adcode: f"{u.name_zh} ({u.name_en})" for u in units.itertuples()}
+    codes_at = {start: codes for _, _, start, codes, _ in _occurrences(place_units)}
     items = []
     for name, group in place_units.groupby("quote", sort=False):
         first = group.iloc[0]
-        items.append((str(first["adcodes"]).split(";"), sorted(int(n) for n in group["paragraph"]),
-                      name, first))
+        items.append((codes_at[int(first["start"])],
+                      sorted({int(n) for n in group["paragraph"]}), name, first))
     return pd.DataFrame([{
         "Unit": " / ".join(names[c] for c in codes),
         "Item in the text": f"{name} ({first['name_en']})",
@@ -96,50 +115,63 @@ def item_table(place_units: pd.DataFrame) -> pd.DataFrame:
     } for codes, numbers, name, first in sorted(items, key=lambda i: (i[0], i[1]))])
 
 
-def unit_names() -> dict[str, str]:
-    """Every name of the ten units, full and short (without 区, 县 or 市), to its adcode.
+def unit_names(units: pd.DataFrame) -> dict[str, str]:
+    """Every name of Taiyuan's units, full and short (without 区, 县 or 市), to its adcode.
 
     Examples:
-        >>> names = unit_names()
+        >>> units = pd.DataFrame({"adcode": ["140110", "140181"], "name_zh": ["晋源区", "古交市"],
+        ...                       "short_zh": ["晋源", "古交"], "role": ["taiyuan_unit"] * 2})
+        >>> names = unit_names(units)
         >>> names["晋源区"], names["晋源"], names["古交"], len(names)
-        ('140110', '140110', '140181', 20)
+        ('140110', '140110', '140181', 4)
     """
     names = {}
-    for code, (zh, _) in TAIYUAN_UNITS.items():
-        names[zh] = names[zh[:-1]] = code
+    for unit in taiyuan_units(units).itertuples():
+        names[unit.name_zh] = names[unit.short_zh] = unit.adcode
     return names
 
 
-def units_in(name: str) -> list[str]:
+def units_in(units: pd.DataFrame, name: str) -> list[str]:
     """The adcodes of the units whose name, full or short, stands in ``name``, in code order.
 
     Examples:
-        >>> units_in("阳曲大型热源厂"), units_in("小店桥"), units_in("东峰燃气调峰热源厂")
-        (['140122'], ['140105'], [])
-        >>> units_in("杏花岭区、晋源区农村集体产权制度改革经验")
+        >>> units = pd.DataFrame({"adcode": ["140105", "140107", "140110", "140122"],
+        ...     "name_zh": ["小店区", "杏花岭区", "晋源区", "阳曲县"],
+        ...     "short_zh": ["小店", "杏花岭", "晋源", "阳曲"], "role": ["taiyuan_unit"] * 4})
+        >>> units_in(units, "阳曲大型热源厂"), units_in(units, "小店桥")
+        (['140122'], ['140105'])
+        >>> units_in(units, "东峰燃气调峰热源厂")
+        []
+        >>> units_in(units, "杏花岭区、晋源区农村集体产权制度改革经验")
         ['140107', '140110']
     """
-    return sorted({code for unit, code in unit_names().items() if unit in name})
+    return sorted({code for unit, code in unit_names(units).items() if unit in name})
 
 
-def paragraphs_naming_units(paragraph_texts: dict[int, str]) -> dict[str, set[int]]:
+def paragraphs_naming_units(units: pd.DataFrame,
+                            paragraph_texts: dict[int, str]) -> dict[str, set[int]]:
     """For each unit, the paragraphs whose text holds its name, full or short: the definition
     of "names a unit", read straight from the text.
 
     Examples:
-        >>> found = paragraphs_naming_units({21: "小店桥断面水质", 58: "推进晋源花卉小镇"})
+        >>> units = pd.DataFrame({"adcode": ["140105", "140106", "140110"],
+        ...     "name_zh": ["小店区", "迎泽区", "晋源区"], "short_zh": ["小店", "迎泽", "晋源"],
+        ...     "role": ["taiyuan_unit"] * 3})
+        >>> found = paragraphs_naming_units(units, {21: "小店桥断面水质", 58: "推进晋源花卉小镇"})
         >>> found["140105"], found["140110"], found["140106"]
         ({21}, {58}, set())
     """
-    found: dict[str, set[int]] = {code: set() for code in TAIYUAN_UNITS}
+    found: dict[str, set[int]] = {code: set() for code in taiyuan_units(units)["adcode"]}
     for number, text in paragraph_texts.items():
-        for code in units_in(text):
+        for code in units_in(units, text):
             found[code].add(number)
     return found
 
 
-def site_table(places: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
-    """One row per distinct site name in places.csv, with the units its own name holds.
+def site_table(units: pd.DataFrame, places: pd.DataFrame,
+               place_units: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct site name in places.csv (rows with is_site), with the units its own
+    name holds.
 
     Columns: ``name_zh``, ``name_en``, ``kind``, ``occurrences``, ``paragraphs`` (sorted list),
     ``section_ids`` (list), ``units`` (adcodes the name holds: the text places the site there),
@@ -147,24 +179,28 @@ def site_table(places: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
     basis is gazetteer).
 
     Examples:
+        >>> units = pd.DataFrame({"adcode": ["140105"], "name_zh": ["小店区"],
+        ...                       "short_zh": ["小店"], "role": ["taiyuan_unit"]})
         >>> places = pd.DataFrame({"quote": ["小店桥", "柳巷", "柳巷", "太原"],
         ...     "name_en": ["Xiaodian Bridge", "Liuxiang", "Liuxiang", "Taiyuan"],
         ...     "kind": ["landmark", "street", "street", "prefecture_city"],
+        ...     "is_site": [True, True, True, False],
         ...     "paragraph": [21, 53, 60, 1], "section_id": ["a", "b", "b", "c"]})
-        >>> none = pd.DataFrame({"quote": [], "paragraph": [], "adcodes": [], "basis": []})
-        >>> table = site_table(places, none)
+        >>> none = pd.DataFrame({"quote": [], "paragraph": [], "start": [], "adcode": [],
+        ...                      "basis": []})
+        >>> table = site_table(units, places, none)
         >>> list(table["name_zh"]), list(table["occurrences"]), list(table["units"])
         (['小店桥', '柳巷'], [1, 2], [['140105'], []])
     """
     by_gazetteer = {name: codes for name, _, codes in _adcodes(place_units, "gazetteer")}
-    sites = places[places["kind"].isin(SITE_KINDS)]
+    sites = places[places["is_site"].astype(bool)]
     rows = []
     for name, group in sites.groupby("quote", sort=False):
         rows.append({"name_zh": name, "name_en": group["name_en"].iloc[0],
                      "kind": group["kind"].iloc[0], "occurrences": len(group),
                      "paragraphs": sorted(int(n) for n in group["paragraph"]),
                      "section_ids": list(group["section_id"]),
-                     "units": units_in(name), "gazetteer_units": by_gazetteer.get(name, [])})
+                     "units": units_in(units, name), "gazetteer_units": by_gazetteer.get(name, [])})
     return pd.DataFrame(rows)
 
 
@@ -208,14 +244,67 @@ def border_length_table(borders: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(list(cells.values()))
 
 
-def boundary_source() -> dict:
-    """What the chapter says of the boundary file, from its provenance in data/raw/geo:
-    package, version, licence, simplification tolerances (degrees) and size (kB)."""
-    provenance = geo.load_provenance()
-    tolerance = provenance["simplification"]["tolerance_degrees"]
-    return {"package": provenance["package"], "version": provenance["version"],
-            "licence": provenance["licence"], "tolerance": tolerance["taiyuan"],
-            "tolerance_neighbour": tolerance["neighbour"], "kb": provenance["bytes"] / 1000}
+def boundary_source(units: pd.DataFrame) -> dict:
+    """What the chapter says of the boundary file, from units.csv: package, version, licence,
+    simplification tolerances (degrees) of Taiyuan's units and of the neighbours, and size (kB).
+
+    Examples:
+        >>> units = pd.DataFrame({"role": ["taiyuan_unit", "neighbour"],
+        ...     "outline_package": ["p"] * 2, "outline_version": ["1"] * 2,
+        ...     "outline_licence": ["MIT"] * 2, "outline_bytes": [43939] * 2,
+        ...     "tolerance_deg": [0.001, 0.01]})
+        >>> source = boundary_source(units)
+        >>> source["tolerance"], source["tolerance_neighbour"], source["kb"]
+        (0.001, 0.01, 43.939)
+    """
+    facts = {}
+    for field, column in (("package", "outline_package"), ("version", "outline_version"),
+                          ("licence", "outline_licence"), ("bytes", "outline_bytes")):
+        values = set(units[column])
+        if len(values) != 1:
+            raise ValueError(f"units.csv: the outlines come from more than one {field}: {values}")
+        facts[field] = values.pop()
+    tolerance = {}
+    for role, group in units.groupby("role"):
+        values = set(group["tolerance_deg"])
+        if len(values) != 1:
+            raise ValueError(f"units.csv: {role} outlines simplified at tolerances {values}")
+        tolerance[role] = float(values.pop())
+    return {"package": str(facts["package"]), "version": str(facts["version"]),
+            "licence": str(facts["licence"]), "tolerance": tolerance["taiyuan_unit"],
+            "tolerance_neighbour": tolerance["neighbour"], "kb": int(facts["bytes"]) / 1000}
+
+
+def outline_polygons(outlines: pd.DataFrame) -> dict[str, list[list[list[Point]]]]:
+    """The polygons of each unit, rebuilt from unit_outlines.csv: ``{adcode: [polygon, ...]}``,
+    a polygon a list of rings (the outer one first), a ring a list of (lon, lat).
+
+    Examples:
+        >>> rows = pd.DataFrame({"adcode": ["1"] * 4, "polygon": [0] * 4, "ring": [0] * 4,
+        ...     "point": [0, 1, 2, 3], "lon": [0.0, 1.0, 1.0, 0.0],
+        ...     "lat": [0.0, 0.0, 1.0, 0.0]})
+        >>> outline_polygons(rows)
+        {'1': [[[(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]]]}
+    """
+    polygons: dict[str, list[list[list[Point]]]] = {}
+    ordered = outlines.sort_values(["adcode", "polygon", "ring", "point"])
+    for (code, _), polygon in ordered.groupby(["adcode", "polygon"], sort=False):
+        polygons.setdefault(str(code), []).append([
+            [(float(x), float(y)) for x, y in zip(ring["lon"], ring["lat"], strict=True)]
+            for _, ring in polygon.groupby("ring", sort=False)])
+    return polygons
+
+
+def project(point: Point, ref_lat: float) -> Point:
+    """Equirectangular projection scaled by cos(reference latitude): near equal-area locally.
+
+    Examples:
+        >>> x, y = project((112.5, 38.0), 60.0)
+        >>> round(x, 6), y
+        (56.25, 38.0)
+    """
+    lon, lat = point
+    return (lon * math.cos(math.radians(ref_lat)), lat)
 
 
 # Charts.
@@ -241,15 +330,18 @@ def _xy(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [project(p, REF_LAT) for p in ring]
 
 
-def unit_map(counts: pd.DataFrame, *, title: str, note: str,
-             units: list[Unit] | None = None) -> Figure:
+def unit_map(counts: pd.DataFrame, units: pd.DataFrame, outlines: pd.DataFrame, *,
+             title: str, note: str) -> Figure:
     """Taiyuan's ten units shaded by the number of paragraphs holding their names (alone or
     inside a longer name); neighbours in grey.
 
-    ``counts`` has one row per unit with ``adcode`` and ``paragraphs``; ``units`` are the
-    outlines, by default those of the boundary file in data/raw/geo.
+    ``counts`` has one row per unit with ``adcode`` and ``paragraphs``; ``units`` is units.csv
+    (names and roles) and ``outlines`` unit_outlines.csv. Taiyuan's units are drawn first, then
+    the neighbours, each in code order.
     """
-    units = geo.load_units() if units is None else units
+    polygons = outline_polygons(outlines)
+    order = units.assign(neighbour=units["role"] == "neighbour").sort_values(
+        ["neighbour", "adcode"])
     by_code = counts.set_index("adcode")["paragraphs"].to_dict()
     top = int(max(by_code.values()))
     if top >= len(SHADES):
@@ -257,9 +349,9 @@ def unit_map(counts: pd.DataFrame, *, title: str, note: str,
     cmap = ListedColormap(SHADES[: top + 1])
     norm = BoundaryNorm([v - 0.5 for v in range(top + 2)], cmap.N)
     fig, ax = plt.subplots(figsize=(7.5, 6.4))
-    for unit in units:
-        neighbour = unit.role == "neighbour"
-        for polygon in unit.polygons:
+    for unit in order.itertuples():
+        neighbour = unit.neighbour
+        for polygon in polygons[unit.adcode]:
             face = "#f3f3f3" if neighbour else cmap(norm(by_code[unit.adcode]))
             ax.add_patch(Polygon(_xy(polygon[0]), closed=True, facecolor=face,
                                  edgecolor="#bbbbbb" if neighbour else INK,

@@ -8,9 +8,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from gwr.charts import PART_COLOURS, STRENGTH_COLOURS, source_note
-from gwr.data.commitments import STRENGTHS
+from gwr.data.tables import allowed_values
 from gwr.style import INK, MUTED, PALETTE
 from gwr.text.deadlines import year_framings
+
+# The strength classes, in the order of the commitments table's schema.
+STRENGTHS = allowed_values("commitments", "strength")
 
 SPECIFICITY = {"with_figure": "States a figure", "with_deadline": "States a deadline",
                "with_both": "States both"}

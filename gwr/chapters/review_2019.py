@@ -7,13 +7,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from gwr.charts import PART_COLOURS, bilingual, source_note
-from gwr.data.datapackage import load_schema
+from gwr.data.tables import allowed_values
 from gwr.display import format_value
 from gwr.style import INK, MUTED, PALETTE
 
 # The types of claim of distinction, in the order review_claims.csv's schema lists them.
-CLAIM_TYPES = tuple(next(f for f in load_schema("review_claims")["fields"]
-                         if f["name"] == "type")["constraints"]["enum"])
+CLAIM_TYPES = allowed_values("review_claims", "type")
 
 # Figures that measure the city in the review; report_structure rows count the report's parts.
 REVIEW_KINDS = ("achievement", "baseline")

@@ -40,7 +40,8 @@ def link_matrix(links: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
 
 
 def pair_values(pairs: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
-    """For achieved_vs_planned pairs: both values, their unit and the plan-to-review ratio.
+    """For achieved_vs_planned pairs: the programme's names, both values, their unit and the
+    plan-to-review ratio.
 
     ``pairs`` is programme_pairs.csv, whose ``*_indicators`` hold one indicator_id per side
     for such pairs (several would be joined with ';').
@@ -48,8 +49,9 @@ def pair_values(pairs: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     Examples:
         >>> ind = pd.DataFrame({"indicator_id": ["a", "b"], "value": [478.0, 147.0],
         ...     "unit_en": ["streets", "streets"]})
-        >>> p = pd.DataFrame({"pair_id": ["x"], "programme_en": ["X"], "comparison":
-        ...     ["achieved_vs_planned"], "review_indicators": ["a"],
+        >>> p = pd.DataFrame({"pair_id": ["x"], "programme_zh": ["背街小巷"],
+        ...     "programme_en": ["Back streets and alleys"], "short_en": ["Back streets"],
+        ...     "comparison": ["achieved_vs_planned"], "review_indicators": ["a"],
         ...     "plan_indicators": ["b"], "review_paragraph": [29], "plan_paragraph": [91]})
         >>> round(float(pair_values(p, ind).loc[0, "ratio"]), 3)
         0.308
@@ -61,7 +63,8 @@ def pair_values(pairs: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
         (a,), (b,) = r.review_indicators.split(";"), r.plan_indicators.split(";")
         if unit[a] != unit[b]:
             raise ValueError(f"pair {r.pair_id}: units differ ({unit[a]} vs {unit[b]})")
-        rows.append({"pair_id": r.pair_id, "programme_en": r.programme_en,
+        rows.append({"pair_id": r.pair_id, "programme_zh": r.programme_zh,
+                     "programme_en": r.programme_en, "short_en": r.short_en,
                      "review_value": float(value[a]), "plan_value": float(value[b]),
                      "unit_en": unit[a], "ratio": float(value[b]) / float(value[a]),
                      "review_paragraph": r.review_paragraph, "plan_paragraph": r.plan_paragraph})
@@ -126,9 +129,9 @@ def link_matrix_chart(matrix: pd.DataFrame, sections: pd.DataFrame, *, title: st
     return fig
 
 
-def pair_bars_chart(values: pd.DataFrame, labels: dict[str, str], *, title: str,
-                    note: str) -> Figure:
-    """One panel per programme: the 2019 achievement beside the 2020 plan, each on its own scale."""
+def pair_bars_chart(values: pd.DataFrame, *, title: str, note: str) -> Figure:
+    """One panel per programme: the 2019 achievement beside the 2020 plan, each on its own scale,
+    titled with programme_zh and short_en of programme_pairs.csv."""
     n = len(values)
     fig, axes = plt.subplots(1, n, figsize=(7.5, 3.4))
     axes = [axes] if n == 1 else list(axes)
@@ -140,7 +143,7 @@ def pair_bars_chart(values: pd.DataFrame, labels: dict[str, str], *, title: str,
         ax.bar_label(bars, labels=[f"{v:,.0f}" for v in heights], padding=2, fontsize=8,
                      color=INK)
         ax.set_ylim(0, max(heights) * 1.18)
-        ax.set_title(labels[row.pair_id], fontsize=9, loc="center")
+        ax.set_title(f"{row.programme_zh}\n{row.short_en}", fontsize=9, loc="center")
         ax.set_ylabel(f"{row.unit_en} (number)", fontsize=8.5)
         ax.tick_params(axis="both", labelsize=8)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))

@@ -10,11 +10,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from gwr.charts import PART_COLOURS, PART_ORDER, STRENGTH_COLOURS, bilingual, source_note
-from gwr.data.reforms import CHECKABILITY
+from gwr.data.tables import allowed_values
 from gwr.style import INK, MUTED, PALETTE
 
 # The checkability rule and the reforms it is applied to are data: gwr.data.reforms writes
 # reforms.csv from data/curated/reforms.yml. Here only the labels the chapter shows.
+CHECKABILITY = allowed_values("reforms", "checkability")
 CHECKABILITY_LABELS = {
     "measurable": "Measurable (figure or deadline)",
     "observable": "Observable (whether, not how much or when)",
@@ -47,6 +48,24 @@ def measurability_by_section(commitments: pd.DataFrame) -> pd.DataFrame:
     for s in ("binding", "aspirational", "process"):
         out[s] = frame.assign(hit=frame["strength"] == s).groupby("section_id")["hit"].mean()
     return out.loc[order]
+
+
+def grouped_terms(formulations: pd.DataFrame) -> pd.DataFrame:
+    """The formulations that carry a group in formulations.csv (term, group, gloss_en), in the
+    order the strip chart draws them: group by group, each in the order of its first term's
+    first occurrence, and by first occurrence within a group.
+
+    Examples:
+        >>> f = pd.DataFrame({"term": ["a", "b", "c", "d"], "first_start": [5, 1, 9, 3],
+        ...                   "group": ["political", "", "reform", "political"],
+        ...                   "gloss_en": ["A", "B", "C", "D"]})
+        >>> grouped_terms(f).values.tolist()
+        [['d', 'political', 'D'], ['a', 'political', 'A'], ['c', 'reform', 'C']]
+    """
+    rows = formulations[formulations["group"].fillna("") != ""].sort_values("first_start")
+    order = {g: i for i, g in enumerate(dict.fromkeys(rows["group"]))}
+    rows = rows.sort_values("group", key=lambda g: g.map(order), kind="stable")
+    return rows[["term", "group", "gloss_en"]].reset_index(drop=True)
 
 
 def term_positions(formulations: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
@@ -111,23 +130,25 @@ def measurable_chart(measures: pd.DataFrame, labels: list[str], *, title: str,
     return fig
 
 
-def term_strip_chart(positions: pd.DataFrame, paragraphs: pd.DataFrame,
-                     groups: dict[str, str], glosses: dict[str, str], *, title: str,
-                     note: str) -> Figure:
+def term_strip_chart(positions: pd.DataFrame, paragraphs: pd.DataFrame, terms: pd.DataFrame,
+                     *, title: str, note: str) -> Figure:
     """Where each term occurs: one row per term, a dot per paragraph, over bands for the parts.
 
-    ``groups`` maps each term to its group label (legend), in the order the rows are drawn.
+    ``terms`` (term, group, gloss_en; see grouped_terms) gives the rows in the order they are
+    drawn, each term's group (the legend) and its gloss.
     """
-    terms = list(groups)
+    groups = dict(zip(terms["term"], terms["group"], strict=True))
+    glosses = dict(zip(terms["term"], terms["gloss_en"], strict=True))
+    rows = list(groups)
     group_names = list(dict.fromkeys(groups.values()))
     group_colours = dict(zip(group_names, [PALETTE["vermillion"], PALETTE["blue"],
                                            PALETTE["reddish_purple"]], strict=False))
-    fig, ax = plt.subplots(figsize=(7.5, 0.34 * len(terms) + 1.9))
+    fig, ax = plt.subplots(figsize=(7.5, 0.34 * len(rows) + 1.9))
     spans = paragraphs.groupby("part")["paragraph"].agg(["min", "max"])
     for part in PART_ORDER:
         lo, hi = spans.loc[part, "min"], spans.loc[part, "max"]
         ax.axvspan(lo - 0.5, hi + 0.5, color=PART_COLOURS[part], alpha=0.12, lw=0)
-    for y, term in enumerate(terms):
+    for y, term in enumerate(rows):
         xs = positions.loc[positions["term"] == term, "paragraph"]
         ax.scatter(xs, [y] * len(xs), s=36, color=group_colours[groups[term]], zorder=3,
                    label=groups[term])
@@ -145,9 +166,9 @@ def term_strip_chart(positions: pd.DataFrame, paragraphs: pd.DataFrame,
     ax.legend(unique.values(), unique.keys(), loc="center", bbox_to_anchor=(0.6, 0.5),
               frameon=False, fontsize=8)
     # Long glosses are wrapped so that the labels do not squeeze the plot.
-    labels = ["\n".join(textwrap.wrap(bilingual(t, glosses[t]), 34)) for t in terms]
-    ax.set_yticks(range(len(terms)), labels, fontsize=8)
-    ax.set_ylim(len(terms) - 0.4, -1.1)
+    labels = ["\n".join(textwrap.wrap(bilingual(t, glosses[t]), 34)) for t in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_ylim(len(rows) - 0.4, -1.1)
     ax.set_xlim(0.5, paragraphs["paragraph"].max() + 0.5)
     ax.set_xlabel("Paragraph of the article (¶1–¶110)")
     ax.set_title(title)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gwr.curated import check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
@@ -135,18 +135,29 @@ def load_commitments(paragraphs: list[Paragraph], section_of: dict[int, str], *,
                 raise CuratedDataError(f"{where}: an override needs a strength among "
                                        f"{', '.join(STRENGTHS)} and a strength_note.")
             strength, basis = entry["strength"], "override: " + entry["strength_note"]
-        deadline_zh = _deadline_phrase(found[0], entry, paragraph)
         verb_en = lexicon.get(entry["verb_zh"], {}).get("gloss_en", "")
         result.append(Commitment(
             commitment_id=key, section_id=section, paragraph=paragraph.number, start=found[0],
             end=found[0] + len(entry["text"]), text=entry["text"], verb_zh=entry["verb_zh"],
-            verb_en=verb_en, strength=strength, strength_basis=basis,
-            deadline=parse_deadline(deadline_zh).isoformat() if deadline_zh else "",
-            deadline_zh=deadline_zh, note=entry.get("note", "")))
-    return sorted(result, key=lambda c: c.start)
+            verb_en=verb_en, strength=strength, strength_basis=basis, deadline="",
+            deadline_zh="", note=entry.get("note", "")))
+    return sorted(_with_deadlines(result, by_number), key=lambda c: c.start)
 
 
-def _deadline_phrase(start: int, entry: dict, paragraph: Paragraph) -> str:
-    """The deadline that governs the clause by the scope rule (gwr.text.deadlines)."""
-    offset = start - paragraph.start
-    return governing_deadline(paragraph.text, offset, offset + len(entry["text"]))
+def _with_deadlines(commitments: list[Commitment],
+                    by_number: dict[int, Paragraph]) -> list[Commitment]:
+    """Each commitment with the deadline that governs it by the scope rule (gwr.text.deadlines).
+
+    A continuing effort (strength process) ends the reach of a deadline that heads a list: it
+    is a barrier, so the rule never carries a date to an open-ended effort.
+    """
+    dated = []
+    for c in commitments:
+        paragraph = by_number[c.paragraph]
+        barriers = [o.start - paragraph.start for o in commitments
+                    if o.paragraph == c.paragraph and o.strength == "process"]
+        offset = c.start - paragraph.start
+        phrase = governing_deadline(paragraph.text, offset, offset + len(c.text), barriers)
+        dated.append(replace(c, deadline_zh=phrase,
+                             deadline=parse_deadline(phrase).isoformat() if phrase else ""))
+    return dated

@@ -21,15 +21,19 @@ ORIGINS = ("national", "provincial", "municipal", "unknown")
 #: What the numeral of a numbered formulation does (data/curated/formulations.yml, header):
 #: list, it counts the items of a list the label packs (三大攻坚战: three battles); quantity,
 #: it is a quantity in a phrase that packs no list (零就业家庭); code, the term is written in
-#: figures only and the figures are used as a name or code, whatever they may count (12345, a
+#: figures only and the figures are used as a label, a code, whatever they may count (12345, a
 #: telephone number; 2+26, a group of cities). The form decides code: a term of figures only
 #: is always a code, and a code is always figures only.
 NUMERAL_ROLES = ("list", "quantity", "code")
 #: Why a quoted phrase is not a formulation (data/curated/formulations.yml, header).
 EXCLUSION_CATEGORIES = ("name", "vocabulary", "plain", "contrast")
+#: The groups of the terms that chapter 4 places in the text (data/curated/formulations.yml,
+#: header): in the passages on the government (¶7, ¶41, ¶108-¶110), a formulation of political
+#: loyalty to the Party, or a reform, programme, method or rule of the government's own work.
+GROUPS = ("political formulation", "reform or programme")
 _FIELDS = {"gloss_en": str, "origin": str, "explanation_en": str}
 _OPTIONAL = {"reference": str, "numbered": bool, "note": str, "numeral_role": str,
-             "numeral_reason": str}
+             "numeral_reason": str, "group": str, "group_reason": str}
 _EXCLUDED_FIELDS = {"category": str, "reason": str}
 # The article's quotation marks are the curly pair “…” (no straight quotes occur in it).
 _FIGURES = re.compile(r"[0-9+]+")
@@ -49,6 +53,8 @@ class Formulation:
     explanation_en: str
     numeral_role: str = ""
     numeral_reason: str = ""
+    group: str = ""
+    group_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def check_numeral_role(term: str, role: str) -> str:
     """An empty string if ``role`` fits the form of ``term``, else what is wrong.
 
     The form decides code: a term written in figures only (2+26, 4+2, 12345) is a code, figures
-    used as a name, whatever they may count, and a code is written in figures only. Of the
+    used as a label, whatever they may count, and a code is written in figures only. Of the
     other terms, a list needs a first numeral of two or more (a list of one or none is no list);
     a quantity sits in a phrase.
 
@@ -88,14 +94,14 @@ def check_numeral_role(term: str, role: str) -> str:
         >>> check_numeral_role("四好公路", "code")
         'a code is written in figures only'
         >>> check_numeral_role("2+26", "list")
-        'a term of figures only is a code, not a list: its figures are used as a name'
+        'a term of figures only is a code, not a list: its figures are used as a label'
     """
     numerals = find_numerals(term)
     if role not in NUMERAL_ROLES:
         return f"numeral_role {role!r} is not one of {', '.join(NUMERAL_ROLES)}"
     figures_only = bool(_FIGURES.fullmatch(term))
     if role == "list" and figures_only:
-        return "a term of figures only is a code, not a list: its figures are used as a name"
+        return "a term of figures only is a code, not a list: its figures are used as a label"
     if role == "list" and parse_number(numerals[0].quote) < 2:
         return (f"a list needs a first numeral of 2 or more, and {numerals[0].quote} is "
                 f"{parse_number(numerals[0].quote)}")
@@ -146,12 +152,36 @@ def load_formulations(text: str, paragraphs: list[Paragraph], *, curated: dict |
         if numbered and (problem := check_numeral_role(term, role)):
             raise CuratedDataError(f"{where}: numeral_role {role!r}: {problem}.")
         numbers = tuple(sorted({paragraph_at(paragraphs, s) for s, _ in spans}))
+        group, group_reason = _check_group(where, entry, numbers)
         explanation = " ".join(entry["explanation_en"].split())
         result.append(Formulation(term, spans, numbers, numbered, entry["gloss_en"],
                                   entry["origin"], reference, explanation, role,
-                                  " ".join(role_reason.split())))
+                                  " ".join(role_reason.split()), group, group_reason))
     check_criterion(text, result, load_exclusions(text, paragraphs, curated=data))
     return result
+
+
+def _check_group(where: str, entry: dict, numbers: tuple[int, ...]) -> tuple[str, str]:
+    """The entry's group and its reason (both or neither); the reason must cite a paragraph
+    where the term occurs, as ¶n.
+
+    Examples:
+        >>> _check_group("x", {"group": "reform or programme", "group_reason": "See ¶108."}, (108,))
+        ('reform or programme', 'See ¶108.')
+        >>> _check_group("x", {}, (108,))
+        ('', '')
+    """
+    group, reason = entry.get("group", ""), " ".join(entry.get("group_reason", "").split())
+    if bool(group) != bool(reason):
+        raise CuratedDataError(f"{where}: group and group_reason go together; give both or "
+                               "neither.")
+    if group and group not in GROUPS:
+        raise CuratedDataError(f"{where}: group {group!r} is not one of {', '.join(GROUPS)}.")
+    cited = {int(n) for n in re.findall(r"¶(\d+)", reason)}
+    if group and not cited & set(numbers):
+        raise CuratedDataError(f"{where}: group_reason must cite a paragraph where the term "
+                               f"occurs ({', '.join(f'¶{n}' for n in numbers)}).")
+    return group, reason
 
 
 def load_exclusions(text: str, paragraphs: list[Paragraph], *,

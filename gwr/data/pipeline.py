@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from gwr import paths
-from gwr.data.datapackage import datapackage_json, load_schema
+from gwr.data.datapackage import datapackage_json, load_schema, resource_properties
 from gwr.data.steps import STEPS
 from gwr.data.steps.context import Context
 from gwr.errors import GwrError, StaleDataError
@@ -29,7 +29,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
 def render(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     """The exact text of every file the pipeline writes, keyed by file name."""
     files = {f"{name}.csv": to_csv(frame) for name, frame in tables.items()}
-    files["datapackage.json"] = datapackage_json(list(tables))
+    files["datapackage.json"] = datapackage_json(
+        list(tables), {name: resource_properties(frame) for name, frame in tables.items()})
     return files
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gwr.curated import check_fields, load_yaml_mapping
-from gwr.data.geo import TAIYUAN_UNITS
+from gwr.data.divisions import Division, taiyuan_units
 from gwr.errors import CuratedDataError
 from gwr.text.paragraphs import Paragraph, paragraph_at
 
@@ -38,9 +38,12 @@ class PlacedItem:
     starts: tuple[int, ...]
 
 
-def load_place_units(text: str, paragraphs: list[Paragraph], *,
-                     curated: dict | None = None) -> list[PlacedItem]:
+def load_place_units(text: str, paragraphs: list[Paragraph], *, curated: dict | None = None,
+                     divisions: dict[str, Division] | None = None) -> list[PlacedItem]:
     """Items of data/curated/place_units.yml, each checked against the text.
+
+    An item may be placed only in Taiyuan's units among ``divisions`` (by default those of
+    data/curated/divisions.yml).
 
     An item's ``paragraphs`` must list exactly the paragraphs where its name stands, once each,
     so that a changed source fails loudly; CuratedDataError names the file and the entry.
@@ -48,13 +51,15 @@ def load_place_units(text: str, paragraphs: list[Paragraph], *,
     Examples:
         >>> from gwr.text.paragraphs import split_paragraphs
         >>> text = "标题\\n做大做强清徐葡萄"
+        >>> qingxu = Division("140121", "清徐县", "Qingxu County", "taiyuan_unit", "county")
         >>> items = load_place_units(text, split_paragraphs(text), curated={"清徐葡萄": {
         ...     "paragraphs": [2], "adcode": ["140121"], "name_en": "Qingxu grapes",
-        ...     "what": "farm brand", "basis": "text", "note": ""}})
+        ...     "what": "farm brand", "basis": "text", "note": ""}}, divisions={"140121": qingxu})
         >>> items[0].adcodes, items[0].starts
         (('140121',), (7,))
     """
     entries = curated if curated is not None else load_yaml_mapping(CURATED_FILE)
+    units = taiyuan_units(divisions)
     texts = {p.number: p.text for p in paragraphs}
     items = []
     for key, entry in entries.items():
@@ -62,7 +67,7 @@ def load_place_units(text: str, paragraphs: list[Paragraph], *,
         where = f"data/curated/{CURATED_FILE}, entry {name!r}"
         check_fields(CURATED_FILE, name, entry, _FIELDS)
         for code in entry["adcode"]:
-            if code not in TAIYUAN_UNITS:
+            if code not in units:
                 raise CuratedDataError(f"{where}: adcode {code!r} is not one of Taiyuan's ten "
                                        "county-level units.")
         if entry["what"] not in WHAT:

@@ -1,4 +1,5 @@
-"""Find the places of the gazetteer data/curated/places.yml in the text, longest name first."""
+"""Find the places of the gazetteer data/curated/places.yml in the text, longest name first; the
+names and kinds of the divisions mapped in the chapter come from data/curated/divisions.yml."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from gwr.curated import check_fields, load_yaml_mapping
+from gwr.data.divisions import Division, load_divisions
 from gwr.errors import CuratedDataError
 from gwr.text.paragraphs import Paragraph, paragraph_at
 
@@ -27,6 +29,12 @@ ADMINISTRATIVE_KINDS = ("prefecture_city", "province", "district", "county", "co
 SITE_KINDS = tuple(k for k in KINDS if k not in ADMINISTRATIVE_KINDS)
 _FIELDS = {"paragraphs": list, "name_en": str, "kind": str}
 _OPTIONAL = {"adcode": str, "note": str}
+# An entry whose adcode is a division of data/curated/divisions.yml takes its English name and
+# kind from there, so that every table names a division alike; it gives neither itself.
+_DIVISION_FIELDS = {"paragraphs": list, "adcode": str}
+KIND_OF_DIVISION = {"district": "district", "county": "county",
+                    "county-level city": "county_city",
+                    "prefecture-level city": "prefecture_city"}
 
 
 @dataclass(frozen=True)
@@ -43,25 +51,44 @@ class Place:
     note: str
 
 
-def find_places(text: str, paragraphs: list[Paragraph], *,
-                curated: dict | None = None) -> list[Place]:
+def find_places(text: str, paragraphs: list[Paragraph], *, curated: dict | None = None,
+                divisions: dict[str, Division] | None = None) -> list[Place]:
     """Every occurrence of a gazetteer name; CuratedDataError if an entry is stale or bad.
 
-    A name inside a longer gazetteer name (太原 in 太原南站) is not counted again.
+    A name inside a longer gazetteer name (太原 in 太原南站) is not counted again. An entry
+    whose adcode is one of ``divisions`` (by default data/curated/divisions.yml) takes the
+    division's English name and kind, and may not give its own.
     """
     entries = curated if curated is not None else load_yaml_mapping(CURATED_FILE)
+    divisions = load_divisions() if divisions is None else divisions
     taken: list[tuple[int, int]] = []
     places = []
     for name in sorted(entries, key=lambda n: (-len(str(n)), str(n))):
         entry, name = entries[name], str(name)
         where = f"data/curated/{CURATED_FILE}, entry {name!r}"
-        check_fields(CURATED_FILE, name, entry, _FIELDS, _OPTIONAL)
+        adcode = entry.get("adcode", "") if isinstance(entry, dict) else ""
+        if adcode and not (isinstance(adcode, str) and re.fullmatch(r"\d{6}", adcode)):
+            raise CuratedDataError(f"{where}: adcode {adcode!r} must be six digits.")
+        division = divisions.get(adcode) if adcode else None
+        if division is not None:
+            own = sorted({"name_en", "kind"} & set(entry))
+            if own:
+                raise CuratedDataError(
+                    f"{where}: {' and '.join(own)} of the division {entry['adcode']} are decided "
+                    "in data/curated/divisions.yml; remove them here.")
+            check_fields(CURATED_FILE, name, entry, _DIVISION_FIELDS, {"note": str})
+            entry = {**entry, "name_en": division.name_en,
+                     "kind": KIND_OF_DIVISION[division.kind]}
+        else:
+            check_fields(CURATED_FILE, name, entry, _FIELDS, _OPTIONAL)
+            if entry["kind"] in ("district", "county", "county_city"):
+                raise CuratedDataError(
+                    f"{where}: a place of kind {entry['kind']} is one of Taiyuan's units: give "
+                    "it the adcode of its entry in data/curated/divisions.yml, and no name_en "
+                    "or kind.")
         if entry["kind"] not in KINDS:
             raise CuratedDataError(f"{where}: kind {entry['kind']!r} is not one of "
                                    f"{', '.join(KINDS)}.")
-        adcode = entry.get("adcode", "")
-        if adcode and not re.fullmatch(r"\d{6}", adcode):
-            raise CuratedDataError(f"{where}: adcode {adcode!r} must be six digits.")
         found = [m.start() for m in re.finditer(re.escape(name), text)
                  if not any(a < m.start() + len(name) and m.start() < b for a, b in taken)]
         numbers = [paragraph_at(paragraphs, s) for s in found]

@@ -20,7 +20,7 @@ NEW_FILE = "plan_without_review.yml"
 BASES = ("programme", "theme", "actor")
 COMPARISONS = ("achieved_vs_planned", "different_measures", "qualitative")
 PLAN_KINDS = ("plan_task", "service_government")
-PAIR_COLUMNS = ["pair_id", "programme_zh", "programme_en", "comparison",
+PAIR_COLUMNS = ["pair_id", "programme_zh", "programme_en", "short_en", "comparison",
                 "review_paragraph", "review_start", "review_end", "review_quote",
                 "review_indicators", "review_section_id",
                 "plan_paragraph", "plan_start", "plan_end", "plan_quote",
@@ -29,8 +29,8 @@ NEW_ITEM_COLUMNS = ["item_id", "paragraph", "start", "end", "quote", "gloss_en",
                     "note"]
 _SIDE_KINDS = {"review": ("review_area",), "plan": PLAN_KINDS}
 _LINK_FIELDS = {"basis": str, "review_paragraphs": list, "plan_paragraphs": list, "reason": str}
-_PAIR_FIELDS = {"programme_zh": str, "programme_en": str, "review": dict, "plan": dict,
-                "comparison": str, "note": str}
+_PAIR_FIELDS = {"programme_zh": str, "programme_en": str, "short_en": str, "review": dict,
+                "plan": dict, "comparison": str, "note": str}
 _SIDE_FIELDS = {"paragraph": int, "quote": str, "indicators": list}
 _NEW_FIELDS = {"paragraph": int, "quote": str, "gloss_en": str, "note": str}
 
@@ -130,8 +130,9 @@ def load_pairs(paragraphs: list[Paragraph], sections: list[Section], indicators:
         >>> side = {"review": {"paragraph": 29, "quote": "整治背街小巷478条",
         ...                    "indicators": ["r.a"]},
         ...         "plan": {"paragraph": 91, "quote": "剩余147条背街小巷", "indicators": ["p.b"]}}
-        >>> entry = {"programme_zh": "背街小巷", "programme_en": "Back streets",
-        ...          "comparison": "achieved_vs_planned", "note": "n", **side}
+        >>> entry = {"programme_zh": "背街小巷", "programme_en": "Back streets and alleys",
+        ...          "short_en": "Back streets", "comparison": "achieved_vs_planned",
+        ...          "note": "n", **side}
         >>> pairs = load_pairs(paras, load_sections(paras), ind, curated={"x": entry})
         >>> pairs.loc[0, ["review_section_id", "plan_section_id", "plan_indicators"]].tolist()
         ['review-city-image', 'plan-city', 'p.b']
@@ -148,9 +149,12 @@ def load_pairs(paragraphs: list[Paragraph], sections: list[Section], indicators:
         if entry["comparison"] not in COMPARISONS:
             raise CuratedDataError(f"{where}: comparison {entry['comparison']!r} is not one of "
                                    f"{', '.join(COMPARISONS)}.")
+        if not 0 < len(entry["short_en"].split()) <= 3:
+            raise CuratedDataError(f"{where}: short_en {entry['short_en']!r} must be a short "
+                                   "label of one to three words.")
         row = {"pair_id": str(key), "programme_zh": entry["programme_zh"],
-               "programme_en": entry["programme_en"], "comparison": entry["comparison"],
-               "note": entry["note"]}
+               "programme_en": entry["programme_en"], "short_en": entry["short_en"],
+               "comparison": entry["comparison"], "note": entry["note"]}
         for side in ("review", "plan"):
             part = entry[side]
             check_fields(PAIRS_FILE, f"{key}.{side}", part, _SIDE_FIELDS)

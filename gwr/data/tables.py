@@ -37,3 +37,16 @@ def load_table(name: str) -> pd.DataFrame:
         elif f["type"] == "date":
             frame[col] = pd.to_datetime(frame[col].replace("", None))
     return frame
+
+
+def allowed_values(name: str, column: str) -> tuple[str, ...]:
+    """The values a column of a processed table may take, in the order its schema lists them.
+
+    Examples:
+        >>> allowed_values("commitments", "strength")
+        ('binding', 'aspirational', 'process')
+    """
+    field = next((f for f in load_schema(name)["fields"] if f["name"] == column), None)
+    if field is None or "enum" not in field.get("constraints", {}):
+        raise KeyError(f"{name}.{column} has no list of allowed values in its schema")
+    return tuple(field["constraints"]["enum"])

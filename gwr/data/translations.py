@@ -2,8 +2,10 @@
 
 gwr.data.steps.translations publishes it as data/processed/translations.csv (one row per
 paragraph), which the source edition renders; the sections step takes each heading's English
-from it. The translator and the note on conventions stay in the file's header
-(:func:`translator_note`), printed at the top of the source edition.
+from it. The translator and the note on conventions stand in the file's header
+(:func:`translator_note`); the step publishes them as the properties ``translator`` and
+``translation_note`` of the translations resource in datapackage.json, from which the source
+edition prints them.
 """
 
 from __future__ import annotations

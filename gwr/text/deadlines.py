@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -107,15 +108,17 @@ class DeadlineScope:
     end: int
     phrase: str
     at_head: bool
+    clause_end: int  # the end of the phrase's own clause
 
 
 def deadline_scopes(text: str) -> list[DeadlineScope]:
     """What each deadline phrase of a paragraph governs, by its place in its clause.
 
     The rule (data/curated/deadline_rules.yml): a phrase at the head of its clause (年内新建…,
-    年底前全市…, or after a hedge: 力争年内完成…) governs that clause and every later clause of
-    its sentence; a phrase after the clause's subject (太郑高铁年内通车, 一期工程年内投用)
-    governs its own clause only, including items joined to it by 、.
+    年底前全市…, or after a hedge: 力争年内完成…) governs that clause and the later clauses of
+    its sentence (up to a continuing effort: see governing_deadline); a phrase after the
+    clause's subject (太郑高铁年内通车, 一期工程年内投用) governs its own clause only,
+    including items joined to it by 、.
 
     Examples:
         >>> t = "推动联网，年内新建公路574公里，剩余村通客车，打造精品村。完成改造。"
@@ -139,25 +142,35 @@ def deadline_scopes(text: str) -> list[DeadlineScope]:
             end = min(ends) + 1 if ends else len(text)
         else:
             end = clause_end
-        scopes.append(DeadlineScope(clause_start, end, phrase, at_head))
+        scopes.append(DeadlineScope(clause_start, end, phrase, at_head, clause_end))
     return scopes
 
 
-def governing_deadline(text: str, start: int, end: int) -> str:
+def governing_deadline(text: str, start: int, end: int, barriers: Iterable[int] = ()) -> str:
     """The deadline phrase that governs the clause ``text[start:end]`` of a paragraph, or "".
 
-    The innermost scope wins: a clause's own phrase over one carried from the head of the
-    sentence.
+    A phrase at the head of its clause reaches the later clauses of its sentence up to the
+    first *barrier* (the offset of a clause that is a continuing effort, which no deadline
+    dates unless it holds its own phrase). The innermost scope wins: a clause's own phrase over
+    one carried from the head of the list.
 
     Examples:
         >>> t = "年底前企业达到1800家以上，中小企业达到4000家以上，推动全覆盖。"
         >>> governing_deadline(t, t.index("中小企业"), t.index("，推动"))
         '年底前'
+        >>> governing_deadline(t, t.index("推动"), len(t) - 1, barriers=[t.index("推动")])
+        ''
         >>> t = "古县城年内开放，启动博物馆建设"
         >>> governing_deadline(t, t.index("启动"), len(t))
         ''
     """
-    holding = [s for s in deadline_scopes(text) if s.start <= start and end <= s.end]
+    holding = []
+    for scope in deadline_scopes(text):
+        reach = scope.end
+        if scope.at_head:
+            reach = min([b for b in barriers if scope.clause_end <= b < reach], default=reach)
+        if scope.start <= start and end <= reach:
+            holding.append(scope)
     return max(holding, key=lambda s: s.start).phrase if holding else ""
 
 

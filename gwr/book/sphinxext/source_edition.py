@@ -1,8 +1,8 @@
 """The bilingual source edition: every paragraph at its own anchor, #para-N, Chinese and English.
 
-Rendered from the processed tables paragraphs.csv (the Chinese, its part, heading marks) and
-translations.csv (the English); the translator's note is the header of
-data/curated/translations.yml, read through gwr.data.translations.
+Rendered from processed data only: the tables paragraphs.csv (the Chinese, its part, heading
+marks) and translations.csv (the English), and the translator and the translation note, which
+datapackage.json publishes as properties of the translations resource.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
+from gwr.data.datapackage import published_resource
 from gwr.data.tables import load_table
-from gwr.data.translations import CURATED_FILE, translator_note
 
 PART_TITLES = {
     "front": "Front matter (¶1–¶9)",
@@ -43,11 +43,9 @@ class SourceEdition(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         for dependency in (paths.processed_table("paragraphs"),
-                           paths.processed_table("translations"), paths.curated_file(CURATED_FILE)):
+                           paths.processed_table("translations"), paths.DATAPACKAGE):
             self.env.note_dependency(str(dependency))
-        translator, note = translator_note()
-        intro = nodes.paragraph("", f"Translation: {translator}. {note}",
-                                classes=["translation-note"])
+        intro = nodes.paragraph("", translation_note(), classes=["translation-note"])
         result: list[nodes.Node] = [intro]
         for part, rows in edition_rows(load_table("paragraphs"), load_table("translations")):
             container = nodes.section(ids=[f"part-{part}"], names=[f"part-{part}"])
@@ -70,6 +68,24 @@ class SourceEdition(SphinxDirective):
         box += nodes.paragraph("", chinese, classes=["zh", NO_LINK])
         box += nodes.paragraph("", english, classes=["en"])
         return [target, box]
+
+
+def translation_note(resource: dict | None = None) -> str:
+    """The line that opens the page: who translated, and how, from the translations resource
+    of datapackage.json (its properties translator and translation_note).
+
+    Examples:
+        >>> translation_note({"translator": "The editors", "translation_note": "Literal."})
+        'Translation: The editors. Literal.'
+        >>> translation_note().startswith("Translation: The editors of this edition")
+        True
+    """
+    resource = resource if resource is not None else published_resource("translations")
+    try:
+        return f"Translation: {resource['translator']}. {resource['translation_note']}"
+    except KeyError as exc:
+        raise ExtensionError(f"source edition: the translations resource of datapackage.json "
+                             f"has no {exc.args[0]!r}; run `make data`.") from None
 
 
 def edition_rows(paragraphs: pd.DataFrame,

@@ -23,9 +23,11 @@ def run(context: Context) -> pd.DataFrame:
         "first_start": f.spans[0][0], "numbered": f.numbered, "numeral_role": f.numeral_role,
         "numeral_reason": f.numeral_reason, "gloss_en": f.gloss_en,
         "origin": f.origin, "reference": f.reference, "explanation_en": f.explanation_en,
+        "group": f.group, "group_reason": f.group_reason,
     } for f in formulations]).sort_values("first_start", kind="stable", ignore_index=True)
     assert frame["term"].is_unique
     assert (frame["numbered"] == (frame["numeral_role"] != "")).all()
+    assert ((frame["group"] == "") == (frame["group_reason"] == "")).all()
 
     # Save outputs.
     return frame

@@ -1,4 +1,5 @@
-"""Step: place_units.csv, every occurrence of a named item placed in one of Taiyuan's units."""
+"""Step: place_units.csv, every occurrence of a named item placed in one of Taiyuan's units, one
+row for each unit it is placed in."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ TABLE = "place_units"
 
 
 def run(context: Context) -> pd.DataFrame:
-    """One row per item and paragraph, in text order; ``quote`` is the item exactly as written."""
+    """One row per item, paragraph and unit, in text order, then by unit; ``quote`` is the item
+    exactly as written."""
     # Load inputs.
     items = load_place_units(context.text, context.paragraphs)
     sections = section_of(context.sections)
@@ -20,13 +22,16 @@ def run(context: Context) -> pd.DataFrame:
     # Process data.
     frame = pd.DataFrame([{
         "paragraph": paragraph, "start": start, "end": start + len(item.name_zh),
-        "quote": item.name_zh, "adcodes": ";".join(item.adcodes), "name_en": item.name_en,
+        "quote": item.name_zh, "adcode": adcode, "name_en": item.name_en,
         "what": item.what, "basis": item.basis, "section_id": sections[paragraph],
         "note": item.note,
-    } for item in items for paragraph, start in zip(item.paragraphs, item.starts, strict=True)])
-    frame = frame.sort_values("start", ignore_index=True)
+    } for item in items for paragraph, start in zip(item.paragraphs, item.starts, strict=True)
+        for adcode in item.adcodes])
+    frame = frame.sort_values(["start", "adcode"], ignore_index=True)
     assert all(context.text[r.start:r.end] == r.quote for r in frame.itertuples())
-    assert frame["start"].is_unique
+    assert not frame.duplicated(["start", "adcode"]).any()
+    assert frame.groupby("start")["quote"].nunique().eq(1).all()
+    assert frame["adcode"].isin(context.tables["units"]["adcode"]).all()
 
     # Save outputs.
     return frame

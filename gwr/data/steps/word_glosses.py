@@ -1,4 +1,5 @@
-"""Step: word_glosses.csv, the English glosses of the words chapter 6's figures and tables show."""
+"""Step: word_glosses.csv, the English glosses of the words chapter 6's figures and tables show,
+and which of them are the key terms of its keywords in context."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ def run(context: Context) -> pd.DataFrame:
     # Process data.
     counted = tokens.loc[tokens["counted"], "token"].value_counts()
     frame = pd.DataFrame([{"word": g.word, "gloss_en": g.gloss_en, "note": g.note,
-                           "counted": int(counted.get(g.word, 0))} for g in glosses])
+                           "counted": int(counted.get(g.word, 0)), "kwic": g.kwic,
+                           "kwic_reason": g.kwic_reason} for g in glosses])
     assert frame["word"].is_unique
+    assert frame["kwic"].any(), "the keyword-in-context table needs at least one key term"
 
     # Save outputs.
     return frame
