@@ -47,8 +47,9 @@ $(TOOLS): requirements-tools.lock
 	$(call install_pins,.venv-tools,requirements-tools.lock)
 	touch $(TOOLS)
 
+# `make book RELEASE=1`: a release build, which stops while CITATION.cff has a placeholder address.
 book: $(SETUP)
-	$(PY) tools/build_book.py
+	$(PY) tools/build_book.py $(if $(filter 1,$(RELEASE)),--release)
 
 data: $(SETUP)
 	$(PY) -m gwr data

@@ -1,6 +1,10 @@
 """Build the book: verify the source, refresh the data, invalidate stale caches, run Jupyter Book.
 
-Usage: python tools/build_book.py [--strict]
+Usage: python tools/build_book.py [--strict] [--release]
+
+A build is a preview unless it is a release (--release, `make book RELEASE=1`, or GWR_RELEASE=1
+in the environment, as the publish workflow sets it). A release stops at once while CITATION.cff
+holds a placeholder address; a preview prints no address (gwr.book.sphinxext.page_metadata).
 
 jupyter-cache re-executes a notebook only when its code cells change. The analysis also depends
 on the gwr package, the processed data and the font, so this script fingerprints those inputs and
@@ -110,9 +114,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strict", action="store_true",
                         help="treat every warning as an error (-W -n --keep-going)")
+    parser.add_argument("--release", action="store_true",
+                        help="a release build: CITATION.cff must hold the published addresses")
     args = parser.parse_args()
     started = time.monotonic()
-    site_inputs = inputs_fingerprint(INPUT_GLOBS + SITE_GLOBS)
+    from gwr.book.citation import read_edition
+    from gwr.book.sphinxext.page_metadata import RELEASE_ENV, release_problem, release_requested
+    release = args.release or release_requested()
+    os.environ[RELEASE_ENV] = "1" if release else "0"  # read by the Sphinx extension
+    if release:
+        problem = release_problem(read_edition(ROOT / "CITATION.cff"))
+        if problem:
+            print(f"build: release stopped before writing anything. {problem}")
+            return 1
+    site_inputs = inputs_fingerprint(INPUT_GLOBS + SITE_GLOBS) + ("-release" if release else "")
     if site_is_current(site_inputs, strict=args.strict):
         print("build: nothing changed since the last build (same source, data, code, pages and "
               f"pins); {BUILD / 'html'} is up to date.")

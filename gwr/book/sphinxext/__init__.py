@@ -13,14 +13,17 @@ from gwr.book.sphinxext import (
     codebook,
     edition_meta,
     glossary,
+    page_metadata,
     paragraph_links,
     source_edition,
+    stable_anchors,
     zh_lang,
 )
 
 
 def setup(app: Sphinx) -> dict:
-    for module in (edition_meta, cite_block, paragraph_links, source_edition, codebook, glossary,
-                   zh_lang, assets):
+    for module in (page_metadata, edition_meta, cite_block, paragraph_links, source_edition,
+                   codebook, glossary, zh_lang, assets):
         module.setup(app)
+    stable_anchors.setup(app)  # labels first, changelog versions, old anchors kept
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

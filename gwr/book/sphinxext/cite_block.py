@@ -1,17 +1,33 @@
-"""Append a "Cite this page" section to every page: BibTeX, APA 7 and GB/T 7714-2015."""
+"""Append a "Cite this page" section to every page: BibTeX, APA 7 and GB/T 7714-2015, each with a
+copy button, and links to the page's .bib, .ris and CSL-JSON files (see page_metadata).
+
+The root page cites the whole book; How to cite shows the book's citation with ``{cite-edition}``.
+A preview build's forms carry no address (page_metadata.citation_forms).
+"""
 
 from __future__ import annotations
+
+import html
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from gwr.book.citation import ACCESS_SLOT, CITATION_FILE, apa, bibtex, gbt7714, read_edition
+from gwr.book.citation import ACCESS_SLOT, CITATION_FILE, read_edition
+from gwr.book.sphinxext.page_metadata import (
+    EDITION_PAGES,
+    PageCitation,
+    citation_forms,
+    download_links_html,
+    is_release,
+)
 
 SECTION_ID = "cite-this-page"
-# Pages that cite the whole edition instead of themselves.
-EDITION_PAGES = {"book/how-to-cite"}
+# (key in citation_forms, heading, label of the copy button, id of the copied element)
+FORMS = (("bibtex", "BibTeX", "Copy BibTeX", "citation-bibtex"),
+         ("apa_html", "APA 7", "Copy APA", "citation-apa"),
+         ("gbt", "GB/T 7714-2015", "Copy GB/T", "citation-gbt"))
 
 
 def _page_title(doctree: nodes.document) -> str:
@@ -34,25 +50,68 @@ def _numref(name: str, docname: str) -> addnodes.pending_xref:
                                  refdoc=docname)
 
 
-def cite_section(title: str, docname: str, labels: list[tuple[str, str]]) -> nodes.section:
-    """The docutils section holding the three citation forms of one page."""
+def copy_button(label: str, target: str) -> nodes.raw:
+    """A button that copies the element ``target`` (book/_static/copy-citation.js).
+
+    ``pst-js-only`` hides it when scripts are off (the theme's class); the status span tells
+    screen readers that the copy happened.
+    """
+    return nodes.raw("", (
+        f'<button type="button" class="copy-citation pst-js-only" data-copy-target="{target}">'
+        f"{html.escape(label)}</button>"
+        '<span class="copy-citation-status" role="status" aria-live="polite"></span>'),
+        format="html")
+
+
+def form_nodes(edition, page: PageCitation, *, release: bool) -> list[nodes.Node]:
+    """The three forms, each under its heading with a copy button, and the download links."""
+    forms = citation_forms(edition, page, release=release)
+    out: list[nodes.Node] = []
+    for key, heading, label, target in FORMS:
+        box = nodes.container(classes=["citation-form"])
+        head = nodes.container(classes=["citation-form-head"])
+        head += nodes.rubric("", heading)
+        head += copy_button(label, target)
+        box += head
+        if key == "bibtex":  # raw, so that neither Pygments nor the theme's copy button adds to it
+            box += nodes.raw("", f'<pre class="citation-bibtex literal-block" id="{target}">'
+                                 f"{html.escape(forms[key], quote=False)}</pre>", format="html")
+        elif key == "apa_html":
+            box += nodes.raw("", f'<p class="citation-apa" id="{target}">{forms[key]}</p>',
+                             format="html")
+        else:
+            box += nodes.paragraph("", forms[key], ids=[target], classes=["citation-gbt"])
+        out.append(box)
+    out.append(nodes.raw("", download_links_html(page.docname), format="html"))
+    return out
+
+
+def _preview_note() -> nodes.paragraph:
+    para = nodes.paragraph("", "", classes=["citation-preview-note"])
+    para += nodes.strong("", "Preview build: ")
+    para += nodes.Text("the address of this book is not yet published, so these citations and "
+                       "files carry none. The released book's citations give each page's address.")
+    return para
+
+
+def cite_section(title: str, docname: str, labels: list[tuple[str, str]], *,
+                 release: bool = True, book: bool = False) -> nodes.section:
+    """The docutils section holding the three citation forms of one page (or of the book)."""
     edition = read_edition()
+    page = PageCitation(docname, None if book else title, "book" if book else "page")
     section = nodes.section(ids=[SECTION_ID], names=["cite this page"],
                             classes=["cite-this-page"])
     section += nodes.title("", "Cite this page")
-    section += nodes.paragraph("", (
-        f"This page is part of {edition.title}, version {edition.version}, released "
-        f"{edition.released.isoformat()}. Cite the version you read: later versions may change "
-        "the text, the numbers of figures and tables, and the data, but page addresses and labels "
-        "stay."))
-    section += nodes.rubric("", "BibTeX")
-    section += nodes.literal_block("", bibtex(edition, title, docname), language="bibtex")
-    section += nodes.rubric("", "APA 7")
-    section += nodes.raw("", f'<p class="citation-apa">{apa(edition, title, docname, html=True)}'
-                             "</p>", format="html")
-    section += nodes.rubric("", "GB/T 7714-2015")
-    gbt = nodes.paragraph("", gbt7714(edition, title, docname), classes=["citation-gbt"])
-    section += gbt
+    opening = (f"This page opens {edition.title}, version {edition.version}, released "
+               f"{edition.released.isoformat()}; cite the book as below." if book else
+               f"This page is part of {edition.title}, version {edition.version}, released "
+               f"{edition.released.isoformat()}.")
+    section += nodes.paragraph("", opening + (
+        " Cite the version you read: later versions may change the text, the numbers of figures "
+        "and tables, and the data, but page addresses and labels stay."))
+    if not release:
+        section += _preview_note()
+    section += form_nodes(edition, page, release=release)
     section += nodes.paragraph("", f"Replace {ACCESS_SLOT} with the date you read the page "
                                    "(YYYY-MM-DD).")
     if labels:
@@ -71,20 +130,14 @@ def cite_section(title: str, docname: str, labels: list[tuple[str, str]]) -> nod
 
 
 class CiteEdition(SphinxDirective):
-    """``{cite-edition}``: the whole edition in the three forms."""
+    """``{cite-edition}``: the whole edition in the three forms, with copy buttons and files."""
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(CITATION_FILE))
-        edition = read_edition()
-        return [
-            nodes.rubric("", "BibTeX"),
-            nodes.literal_block("", bibtex(edition), language="bibtex"),
-            nodes.rubric("", "APA 7"),
-            nodes.raw("", f'<p class="citation-apa">{apa(edition, html=True)}</p>',
-                      format="html"),
-            nodes.rubric("", "GB/T 7714-2015"),
-            nodes.paragraph("", gbt7714(edition), classes=["citation-gbt"]),
-        ]
+        release = is_release(self.config)
+        page = PageCitation(self.env.docname, None, "book")
+        out = [_preview_note()] if not release else []
+        return out + form_nodes(read_edition(), page, release=release)
 
 
 def _append(app: Sphinx, doctree: nodes.document) -> None:
@@ -93,7 +146,9 @@ def _append(app: Sphinx, doctree: nodes.document) -> None:
     top = next(iter(doctree.findall(nodes.section)), None)
     if top is None or docname in EDITION_PAGES:
         return
-    top += cite_section(title, docname, _labels(doctree))
+    app.env.note_dependency(str(CITATION_FILE))
+    top += cite_section(title, docname, _labels(doctree), release=is_release(app.config),
+                        book=docname == app.config.root_doc)
 
 
 def setup(app: Sphinx) -> None:

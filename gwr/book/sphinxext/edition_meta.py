@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-import yaml
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from gwr.book.citation import CITATION_FILE, read_edition
+from gwr.book.citation import is_placeholder, read_edition
 
 # Footer links are made relative to each page when it is written (see _link_footer).
 _LINKS = {"@@HOW-TO-CITE@@": "book/how-to-cite", "@@CHANGELOG@@": "book/changelog"}
@@ -25,15 +24,23 @@ def _apply(app: Sphinx, config: Config) -> None:
     config.html_last_updated_fmt = "%d %B %Y"
     options = config.html_theme_options
     footer = options.get("extra_footer", "")
+    preview = "" if config.gwr_release else "Preview build: the address is not yet published. "
     version_line = (f'<p class="edition-version">Version {edition.version}, released '
-                    f'{edition.released.isoformat()}. '
+                    f'{edition.released.isoformat()}. {preview}'
                     '<a href="@@HOW-TO-CITE@@">How to cite</a> · '
                     '<a href="@@CHANGELOG@@">Changelog</a></p>')
     options["extra_footer"] = version_line + (f"<p>{footer}</p>" if footer else "")
-    with CITATION_FILE.open(encoding="utf-8") as fh:
-        repository = yaml.safe_load(fh).get("repository-code")
-    if repository:  # launch (Binder) buttons need the repository's address
+    # One author, named as CITATION.cff names it, in the footer's "By …" too.
+    config.author = edition.author
+    repository = edition.repository
+    if not is_placeholder(repository):  # launch (Binder) buttons need the repository's address
         options["repository_url"] = repository
+    else:  # no Binder link to a placeholder repository: the theme then shows no launch button
+        launch = dict(options.get("launch_buttons") or {})
+        for key in ("binderhub_url", "jupyterhub_url", "colab_url", "deepnote_url"):
+            launch[key] = ""
+        options["launch_buttons"] = launch
+        options["repository_url"] = ""
 
 
 def _link_footer(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
