@@ -23,7 +23,8 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 #: Multipliers that may follow an Arabic or Chinese number.
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 #: Roman numerals as Unicode has them (Ⅲ, Ⅴ): used in names such as 国Ⅲ, 劣Ⅴ类.
-ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10}
+ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6, "Ⅶ": 7, "Ⅷ": 8, "Ⅸ": 9, "Ⅹ": 10,
+         "Ⅺ": 11, "Ⅻ": 12}
 
 _ARABIC = "0-9０-９"
 _CHINESE = "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + "".join(MULTIPLIERS)
