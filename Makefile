@@ -21,7 +21,7 @@ define install_pins
 endef
 
 # `book` is also a folder: without .PHONY make would call the target up to date.
-.PHONY: help book test data lab serve bench clean distclean lock notebooks lint
+.PHONY: help book test data lab serve bench clean distclean lock notebooks lint mutate
 
 help:
 	@echo "make book       build the site into _build/html (sets up .venv if needed)"
@@ -31,6 +31,7 @@ help:
 	@echo "make lab        open JupyterLab with the project's kernel"
 	@echo "make serve      serve _build/html on http://127.0.0.1:$(PORT)/"
 	@echo "make bench      measure the performance budgets"
+	@echo "make mutate     mutation score of the parsers and citation code (mutmut, in .venv-mutate)"
 	@echo "make lock       re-resolve requirements.in into requirements.lock and environment.yml"
 	@echo "make clean      remove _build; make distclean also removes .venv"
 
@@ -85,6 +86,15 @@ serve:
 
 bench: $(SETUP)
 	$(PY) tools/bench.py
+
+# mutmut in its own environment (the project's pins plus requirements-mutate.lock); not in CI.
+.venv-mutate/.installed: requirements.lock requirements-mutate.lock
+	test -x .venv-mutate/bin/python || $(PYTHON) -m venv .venv-mutate
+	$(call install_pins,.venv-mutate,requirements.lock -r requirements-mutate.lock)
+	touch .venv-mutate/.installed
+
+mutate: .venv-mutate/.installed $(TOOLS)
+	.venv-mutate/bin/python tools/mutate.py
 
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

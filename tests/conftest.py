@@ -19,7 +19,7 @@ from gwr.text.sections import Section, load_sections, section_of
 from gwr.text.source import load_source
 
 # Never copied into a project copy: version control, builds, environments, caches.
-_NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", "artifacts",
+_NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", ".mutate", "artifacts",
                                      "__pycache__", ".pytest_cache", ".ruff_cache", "*.egg-info",
                                      ".scratch", ".ipynb_checkpoints")
 

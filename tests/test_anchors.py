@@ -22,6 +22,9 @@ from gwr.book.sphinxext.codebook import codebook_sections
 from gwr.book.sphinxext.glossary import LEGACY_TERM_IDS, term_anchor, term_anchors
 from gwr.book.sphinxext.stable_anchors import LEGACY_IDS, version_anchor
 from gwr.data.tables import load_table
+from gwr.errors import CuratedDataError
+from gwr.text.anchors import locate, parse_key, require_in_paragraph
+from gwr.text.paragraphs import split_paragraphs
 
 NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("0*.ipynb"))
 LABEL_LINE = re.compile(r"\(([^)\s]+)\)=\s*")
@@ -375,3 +378,55 @@ def test_every_codebook_table_has_its_own_anchor():
     assert [s["names"] for s in sections] == [[a] for a in anchors]
     assert {f"table-{name}" for name in CODEBOOK_TABLES} <= set(anchors)
 
+
+
+# gwr.text.anchors: curated keys "<paragraph>: <quote>" and their messages (make mutate,
+# tests/MUTANTS.md). Expected offsets and messages are worked out by hand from the texts below.
+
+def _paragraphs(text: str) -> dict:
+    return {p.number: p for p in split_paragraphs(text)}
+
+
+def test_a_key_that_is_no_key_names_the_file_and_the_form() -> None:
+    with pytest.raises(CuratedDataError, match=re.escape(
+            'data/curated/plan.yml, entry \'3.48万户\': the key must read '
+            '"<paragraph>: <quote>", e.g. "20: 3.48万户".')):
+        parse_key("plan.yml", "3.48万户")
+    with pytest.raises(CuratedDataError, match=re.escape("data/curated/plan.yml, entry 'x'")):
+        locate("plan.yml", "x", _paragraphs("甲"))
+
+
+def test_a_missing_paragraph_is_named() -> None:
+    with pytest.raises(CuratedDataError, match=re.escape(
+            "data/curated/plan.yml, entry '9: 甲': there is no paragraph 9.")):
+        locate("plan.yml", "9: 甲", _paragraphs("甲\n乙"))
+
+
+def test_a_stale_quote_shows_the_paragraph_cut_at_40_characters() -> None:
+    forty, forty_one = "甲" * 40, "乙" * 41
+    with pytest.raises(CuratedDataError, match=re.escape(
+            f"does not occur in ¶1 ('{forty}'). The source or the entry has changed: "
+            "review the entry.")):
+        locate("plan.yml", "1: 丙", _paragraphs(forty))
+    with pytest.raises(CuratedDataError, match=re.escape(f"¶1 ('{'乙' * 40}…')")):
+        locate("plan.yml", "1: 丙", _paragraphs(forty_one))
+
+
+def test_a_quote_that_must_be_unique_and_is_not() -> None:
+    paras = _paragraphs("一期、一期")
+    assert locate("plan.yml", "1: 一期", paras)[2] == [0, 3]
+    with pytest.raises(CuratedDataError, match=re.escape(
+            "data/curated/plan.yml, entry '1: 一期': '一期' occurs 2 times in ¶1; "
+            "lengthen the quote so that it points at one place.")):
+        locate("plan.yml", "1: 一期", paras, unique=True)
+    assert locate("plan.yml", "1: 一期、", paras, unique=True)[2] == [0]
+
+
+def test_a_field_must_quote_its_paragraph() -> None:
+    (paragraph,) = _paragraphs("完成3.48万户").values()
+    require_in_paragraph("plan.yml", "1: 完成", "verb", "完成", paragraph)
+    require_in_paragraph("plan.yml", "1: 完成", "verb", "", paragraph)
+    with pytest.raises(CuratedDataError, match=re.escape(
+            "data/curated/plan.yml, entry '1: 完成': field 'verb' ('建成') does not stand in "
+            "¶1; copy it exactly from the source.")):
+        require_in_paragraph("plan.yml", "1: 完成", "verb", "建成", paragraph)

@@ -60,9 +60,21 @@ def test_cffconvert_bibtex_parses_and_names_the_book():
     result = cffconvert("-f", "bibtex")
     assert result.returncode == 0, result.stderr
     (entry,) = parse_string(result.stdout, "bibtex").entries.values()
+    # The oracle is the file itself, read as plain YAML, not gwr.book.citation.read_edition.
+    raw = yaml.safe_load(CFF_PATH.read_text(encoding="utf-8"))
+    assert entry.fields["title"] == raw["title"] and entry.fields["url"] == raw["url"]
+    assert entry.fields["year"] == str(raw["date-released"].year)
+
+
+def test_read_edition_reads_what_the_file_says():
+    """read_edition against the file read as plain YAML (a second reader), field by field."""
+    raw = yaml.safe_load(CFF_PATH.read_text(encoding="utf-8"))
     edition = read_edition()
-    assert entry.fields["title"] == edition.title and entry.fields["url"] == edition.url
-    assert entry.fields["year"] == str(edition.year)
+    assert edition.title == raw["title"] and edition.version == raw["version"]
+    assert edition.url == raw["url"] and edition.repository == raw["repository-code"]
+    assert edition.released == raw["date-released"] and edition.year == raw["date-released"].year
+    assert edition.licence == raw["license"]
+    assert edition.authors == tuple(a["name"] for a in raw["authors"])
 
 
 def test_preferred_citation_is_the_book_and_agrees_with_the_top_level():

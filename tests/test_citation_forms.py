@@ -126,18 +126,21 @@ APA = {
 
 GBT = {
     # GB/T 4.2 (专著中的析出文献): 析出文献主要责任者. 析出文献题名[文献类型标识/文献载体标识]//
-    # 专著题名. 版本项. 出版地: 出版者, 出版年[引用日期]. 获取和访问路径. The part takes its
-    # book's type, M (GB/T 4.2 examples "[M]//", "[C]//"; appendix B), online /OL (B.2);
-    # an organisation's name as written (8.1.2: capitals are for personal surnames); the version
-    # as the 版本项 (8.2: versions other than the first are given); no place of publication, which
-    # an online resource may omit (8.4.1.3); the reader's access date in square brackets (8.8.2).
-    "page": (f"{GROUP}. Part 2: the plan for 2020[M/OL]//{TITLE}. Version 0.1.1. {GROUP}, "
-             f"2026{ACCESS_SLOT}. {ROOT}notebooks/03-plan-2020.html."),
-    "figure": (f"{GROUP}. Figure 3.1: Tasks by section[M/OL]//{TITLE}. Version 0.1.1. {GROUP}, "
-               f"2026{ACCESS_SLOT}. {ROOT}notebooks/03-plan-2020.html#fig-tasks-by-section."),
+    # 专著主要责任者. 专著题名. 版本项. 出版地: 出版者, 出版年[引用日期]. 获取和访问路径.
+    # The book's author follows // even when it is the part's own (the standard's example:
+    # 马克思…[M]//马克思, 恩格斯. 马克思恩格斯全集…). The part takes its book's type, M (GB/T 4.2
+    # examples "[M]//", "[C]//"; appendix B), online /OL (B.2); an organisation's name as
+    # written (8.1.2: capitals are for personal surnames); the version as the 版本项 (8.2:
+    # versions other than the first are given); no place of publication, which an online
+    # resource may omit (8.4.1.3); the reader's access date in square brackets (8.8.2).
+    "page": (f"{GROUP}. Part 2: the plan for 2020[M/OL]//{GROUP}. {TITLE}. Version 0.1.1. "
+             f"{GROUP}, 2026{ACCESS_SLOT}. {ROOT}notebooks/03-plan-2020.html."),
+    "figure": (f"{GROUP}. Figure 3.1: Tasks by section[M/OL]//{GROUP}. {TITLE}. Version 0.1.1. "
+               f"{GROUP}, 2026{ACCESS_SLOT}. {ROOT}notebooks/03-plan-2020.html"
+               "#fig-tasks-by-section."),
     # Appendix B: 数据集 DS, online DS/OL; otherwise as a part of the book.
-    "data": (f"{GROUP}. Indicators (indicators.csv)[DS/OL]//{TITLE}. Version 0.1.1. {GROUP}, "
-             f"2026{ACCESS_SLOT}. {ROOT}book/data.html#table-indicators."),
+    "data": (f"{GROUP}. Indicators (indicators.csv)[DS/OL]//{GROUP}. {TITLE}. Version 0.1.1. "
+             f"{GROUP}, 2026{ACCESS_SLOT}. {ROOT}book/data.html#table-indicators."),
     # GB/T 4.4 (连续出版物中的析出文献) for a newspaper: 主要责任者. 题名[N]. 报纸名, 出版日期.
     # Chinese names in full, in characters (8.1.1); three authors all given (8.1.2 lists up to
     # three); the date as known, the year.
@@ -272,3 +275,38 @@ def test_capitals_are_protected_so_no_style_lowercases_them():
     book_title = parse_one(bibtex(PAGE))[1].fields["booktitle"]
     assert book_title.startswith("{Taiyuan} 2020") and entry_title
     assert protect_capitals(latex_escape("R&D of GB/T")) == r"{R}\&{D} of {GB}/{T}"
+
+
+# Mutation testing (make mutate, tests/MUTANTS.md): which addresses are stand-ins, and where a
+# DOI is read from in CITATION.cff (the Citation File Format 1.2 fields, written down by hand).
+
+@pytest.mark.parametrize(("address", "expected"), [
+    ("", True), ("   ", True), (None, True),
+    ("ftp://taiyuan-edition.org/book/", True),  # not a web address
+    ("http://taiyuan-edition.org/book/", False), ("HTTPS://Taiyuan-Edition.org/", False),
+    ("https://", True),  # no host
+    ("https://book.example/", True), ("https://example.com/b", True),
+    ("https://github.com/", True), ("https://github.com//", True),
+    ("https://github.com/your-name/book", True), ("https://github.com/Example/book", True),
+    ("https://github.com/owner/book", True), ("https://github.com/user/book", True),
+    ("https://github.com/taiyuan-edition/book", False), ("https://github.com/Xuser/b", False),
+    ("https://taiyuan-edition.org/user/", False),  # a stand-in owner only matters on a forge
+])
+def test_placeholder_addresses(address, expected) -> None:
+    from gwr.book.citation import is_placeholder
+    assert is_placeholder(address) is expected
+
+
+@pytest.mark.parametrize(("cff", "expected"), [
+    ({}, None),
+    ({"doi": "10.5555/a"}, "10.5555/a"),
+    ({"identifiers": [{"type": "url", "value": "https://x.org"},
+                      {"type": "doi", "value": "10.5555/b"}]}, "10.5555/b"),
+    ({"identifiers": [{"type": "url", "value": "https://x.org"}]}, None),
+    ({"preferred-citation": {"doi": "10.5555/c"}}, "10.5555/c"),
+    ({"preferred-citation": {"identifiers": [{"type": "doi", "value": "10.5555/d"}]}},
+     "10.5555/d"),
+])
+def test_the_doi_of_a_citation_file(cff, expected) -> None:
+    from gwr.book.citation import _doi
+    assert _doi(cff) == expected

@@ -26,6 +26,23 @@ def _validate(path):
     return report, [e.message for task in report.tasks for e in task.errors]
 
 
+def _errors(report) -> list[tuple[str, str, str | None, str]]:
+    """Each error as (resource, error type, field name, constraint note)."""
+    return [(task.name, e.type, getattr(e, "field_name", None), getattr(e, "note", ""))
+            for task in report.tasks for e in task.errors]
+
+
+def assert_fails_for_the_enum(report, resource_name: str, field: str, value: str) -> None:
+    """The report fails, and only for the one cell whose value is outside the field's enum."""
+    assert not report.valid
+    errors = _errors(report)
+    assert [(r, t, f) for r, t, f, _ in errors] == [(resource_name, "constraint-error", field)], \
+        errors
+    assert 'constraint "enum"' in errors[0][3], errors
+    messages = [e.message for task in report.tasks for e in task.errors]
+    assert f'"{value}"' in messages[0], messages
+
+
 def test_datapackage_is_valid_with_foreign_keys():
     report, errors = _validate(paths.DATAPACKAGE)
     assert report.valid, errors[:5]
@@ -86,7 +103,7 @@ def test_a_value_outside_its_enum_is_caught(package_copy):
     csv.write_text(csv.read_text(encoding="utf-8").replace(",ordinal,", ",rank,", 1),
                    encoding="utf-8")
     report, _ = _validate(package_copy / "datapackage.json")
-    assert not report.valid
+    assert_fails_for_the_enum(report, "mentions", "class", "rank")
 
 
 def test_a_translation_of_a_paragraph_that_does_not_exist_is_caught(package_copy):
@@ -104,4 +121,4 @@ def test_a_glossary_kind_outside_its_enum_is_caught(package_copy):
     csv.write_text(csv.read_text(encoding="utf-8").replace(",key term,", ",keyword,", 1),
                    encoding="utf-8")
     report, _ = _validate(package_copy / "datapackage.json")
-    assert not report.valid
+    assert_fails_for_the_enum(report, "glossary", "kind", "keyword")

@@ -121,3 +121,37 @@ def test_scopes_in_the_article(paragraphs):
     heads = {(p.number, s.phrase): s.at_head for p in paragraphs for s in deadline_scopes(p.text)}
     assert heads[(60, "年内")] and heads[(63, "年底前")] and heads[(85, "6月底前")]
     assert not heads[(77, "年内")] and not heads[(56, "年内")] and not heads[(101, "年内")]
+
+
+# Mutation testing (make mutate, tests/MUTANTS.md): edges of the scope rule and the messages.
+
+def test_a_clause_starts_after_the_last_break_before_the_phrase() -> None:
+    t = "推进甲，推进乙，年内完成丙。"
+    (scope,) = deadline_scopes(t)
+    assert scope.start == t.index("年内") and scope.at_head
+
+
+def test_a_break_at_the_very_start_opens_the_clause() -> None:
+    (scope,) = deadline_scopes("，年内完成丙。")
+    assert scope.start == 1 and scope.at_head
+
+
+def test_a_head_phrase_reaches_the_end_of_its_own_sentence() -> None:
+    t = "完成甲。年内完成乙，推进丙。完成丁。"
+    (scope,) = deadline_scopes(t)
+    assert t[scope.start:scope.end] == "年内完成乙，推进丙。"
+
+
+def test_a_date_at_the_end_of_a_text_is_not_a_deadline() -> None:
+    assert find_deadline("会议于4月27日") is None
+
+
+@pytest.mark.parametrize("phrase", ["13月", "0月", "13月底前"])
+def test_no_such_month(phrase: str) -> None:
+    with pytest.raises(ValueError, match=f"^no such month in '{phrase}'$"):
+        parse_deadline(phrase)
+
+
+def test_a_year_that_frames_a_sentence_is_refused_with_its_reason() -> None:
+    with pytest.raises(ValueError, match="a year that frames a sentence dates no act"):
+        parse_deadline("2020年")

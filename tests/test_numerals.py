@@ -64,3 +64,29 @@ def test_find_numerals_sees_wan_inside_ordinary_words() -> None:
     # The detector is deliberately blind to words: 万 of 万达 is found here and removed by
     # the curated list of ordinary words (see test_mentions).
     assert [n.quote for n in find_numerals("万达广场")] == ["万"]
+
+
+# Mutation testing (make mutate, tests/MUTANTS.md): rules and messages no source text exercises.
+# Expected values are read from the numerals themselves, written down by hand.
+
+def test_two_chinese_digits_read_digit_by_digit() -> None:
+    # 二〇 digit by digit is 20 (as in 二〇二〇); read positionally it would be 0.
+    assert chinese_to_int("二〇") == 20
+    assert chinese_to_int("九五") == 95
+
+
+@pytest.mark.parametrize("text", ["", "三a", "十x五"])
+def test_not_a_chinese_numeral(text: str) -> None:
+    with pytest.raises(ValueError, match="not a Chinese numeral"):
+        chinese_to_int(text)
+
+
+def test_parse_number_messages() -> None:
+    with pytest.raises(ValueError, match=r"^empty numeral$"):
+        parse_number("")
+    with pytest.raises(ValueError, match=r"^not an Arabic number: '1\.2\.3'$"):
+        parse_number("1.2.3")
+    # An ASCII letter that is no Roman numeral is not an Arabic number either: it is refused as
+    # a Chinese numeral, which is what a non-digit start means.
+    with pytest.raises(ValueError, match="not a Chinese numeral"):
+        parse_number("a5")

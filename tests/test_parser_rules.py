@@ -84,6 +84,12 @@ def test_year_end_phrases(phrase):
     assert parse_deadline(phrase, year=2021) == date(2021, 12, 31)
 
 
+@pytest.mark.parametrize("date_text", ["4月27日", "4月２７日", "4月二十七日", "4月二十一日",
+                                       "4月三日", "十二月三十一日"])
+def test_every_day_form_makes_a_month_a_date_not_a_deadline(date_text):
+    assert find_deadlines(f"{date_text}上午开幕") == []
+
+
 def test_a_date_is_skipped_and_the_search_goes_on():
     text = "4月27日上午开幕，年内完成改造，10月竣工"
     assert find_deadlines(text) == [(text.index("年内"), "年内"), (text.index("10月"), "10月")]

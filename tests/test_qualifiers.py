@@ -31,3 +31,10 @@ def test_combine() -> None:
     assert combine(["more_than"]) == "more_than"
     with pytest.raises(ValueError, match="conflicting"):
         combine(["nearly", "more_than"])
+
+
+def test_the_longest_word_after_wins() -> None:
+    # The rule of qualifier_after: where one word starts another (以, 以上), the longer is read.
+    table = {"以": "short", "以上": "at_least"}
+    assert qualifier_after("以上，", table) == ("以上", "at_least")
+    assert qualifier_after("以，", table) == ("以", "short")

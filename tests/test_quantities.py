@@ -42,3 +42,9 @@ def test_two_quantities_side_by_side() -> None:
     text = "晋阳桥等27项110公里市政道桥工程全部完工"
     assert read(text, "27").quote == "27项"
     assert read(text, "110").quote == "110公里"
+
+
+def test_the_number_is_kept_as_written() -> None:
+    q = read("惠及群众近300万人次。", "300万")
+    assert q.number == "300万"
+    assert (q.start, q.end) == (4, 11)  # 近 is the 5th character; 近300万人次 is 7 long

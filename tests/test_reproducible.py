@@ -1,4 +1,4 @@
-"""Two runs give the same bytes: the data pipeline, and the figures of chapter 1.
+"""Two runs give the same bytes: the data pipeline, and the figures of every chapter.
 
 Cheap checks for step 2 of `make test` (no `site` marker); `python tools/check_reproducible.py`
 does the full job (two clean book builds compared file by file). Each run here is separate, so
@@ -20,7 +20,7 @@ from nbclient import NotebookClient
 from gwr import paths
 from gwr.data.pipeline import build_tables, render
 
-CHAPTER = paths.ROOT / "notebooks" / "01-at-a-glance.ipynb"
+CHAPTERS = sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SVG = "image/svg+xml"
 # A second process with another string-hash seed: set and dict-of-set order differ there.
 RENDER_IN_CHILD = ("import json, sys; from gwr.data.pipeline import build_tables, render; "
@@ -63,20 +63,39 @@ async def execute_copies(path, runs: int) -> list[nbformat.NotebookNode]:
     return notebooks
 
 
-@pytest.fixture(scope="module")
-def two_runs() -> tuple[list[str], list[str]]:
-    first, second = asyncio.run(execute_copies(CHAPTER, 2))
-    return svg_outputs(first), svg_outputs(second)
+@pytest.fixture(scope="module", params=CHAPTERS, ids=lambda p: p.stem)
+def two_runs(request) -> tuple[str, list[str], list[str], list[str]]:
+    """The chapter's figure SVGs from two fresh runs, and from the committed notebook."""
+    path = request.param
+    first, second = asyncio.run(execute_copies(path, 2))
+    committed = nbformat.read(path, as_version=4)
+    return path.name, svg_outputs(first), svg_outputs(second), svg_outputs(committed)
 
 
-def test_chapter_1_figures_are_svg(two_runs):
-    first, _ = two_runs
-    assert len(first) >= 2
-    assert all(svg.lstrip().startswith("<?xml") for svg in first)
+def test_there_is_a_figure_test_for_every_chapter():
+    # A hand count of notebooks/: chapters 01 to 07, each with figures.
+    assert [p.name[:2] for p in CHAPTERS] == ["01", "02", "03", "04", "05", "06", "07"]
 
 
-def test_chapter_1_figures_are_byte_identical_across_runs(two_runs):
-    first, second = two_runs
-    assert len(first) == len(second)
+def test_chapter_figures_are_svg(two_runs):
+    name, first, _, committed = two_runs
+    # Each chapter draws at least two figures (the committed outputs hold 2 to 4 per chapter).
+    assert len(first) >= 2, name
+    assert all(svg.lstrip().startswith("<?xml") for svg in first), name
+    assert len(first) == len(committed), name
+
+
+def test_chapter_figures_are_byte_identical_across_runs(two_runs):
+    name, first, second, _ = two_runs
+    assert len(first) == len(second), name
     changed = [k for k, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
-    assert changed == [], f"SVG outputs {changed} of {CHAPTER.name} differ between two runs"
+    assert changed == [], f"SVG outputs {changed} of {name} differ between two runs"
+
+
+def test_chapter_figures_are_the_committed_ones(two_runs):
+    """A fresh run draws the figures the committed notebook holds, byte for byte: a figure
+    that depends on the clock or on the machine would differ here."""
+    name, first, _, committed = two_runs
+    changed = [k for k, (a, b) in enumerate(zip(first, committed, strict=True)) if a != b]
+    assert changed == [], (f"SVG outputs {changed} of {name} differ from the committed "
+                           "notebook: rerun `make notebooks` if the change is meant")

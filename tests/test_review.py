@@ -31,8 +31,10 @@ def figures(frames) -> pd.DataFrame:
 
 
 def test_review_figures_read_the_text(figures):
+    # 31 = 30 achievements + 1 baseline: the `kind:` lines of indicators.yml for ¶11-¶41
+    # (test_indicators.test_counts_by_kind counts them as text; targets are all in part 2).
     assert len(figures) == 31
-    assert (figures["kind"] == "baseline").sum() == 1
+    assert figures["kind"].value_counts().to_dict() == {"achievement": 30, "baseline": 1}
     poverty = figures[figures["subject_zh"] == "贫困发生率"]
     assert poverty["value"].tolist() == [6.68, 0.08]
     assert poverty["year"].tolist() == [2016, 2019]
@@ -45,18 +47,32 @@ def test_review_figures_read_the_text(figures):
 
 def test_area_profile_adds_up(frames, figures, claims):
     profile = review.area_profile(frames["sections"], figures, claims)
+    # 9 areas: the nine section headings of part 1, ¶11, 14, 17, 23, 27, 30, 33, 36, 40.
     assert len(profile) == 9
+    headings = frames["paragraphs"].query("part == 'review-2019' and is_heading")["paragraph"]
+    assert headings.tolist() == [10, 11, 14, 17, 23, 27, 30, 33, 36, 40]  # ¶10: the part's own
     assert profile["order"].tolist() == list(range(1, 10))
     assert profile["figures"].sum() == len(figures)
     assert profile["claims"].sum() == len(claims)
     assert profile.loc[["review-youth-games", "review-government"], "figures"].tolist() == [0, 0]
+    # 6, by a second route: the claims standing in the paragraphs of the economy section
+    # (paragraphs.csv's section_id), not the claims' own section_id.
     assert profile.loc["review-economy", "claims"] == 6
+    sections = frames["paragraphs"].set_index("paragraph")["section_id"]
+    assert (claims["paragraph"].map(sections) == "review-economy").sum() == 6
 
 
 def test_paragraph_coverage_counts_body_paragraphs(frames, figures, claims):
     cover = review.paragraph_coverage(frames["paragraphs"], figures, claims)
-    assert len(cover) == 22
+    # 22 = the 32 paragraphs ¶10-¶41 less their 10 headings (listed in the test above).
+    assert len(cover) == 22 == 32 - 10
     assert cover.loc[cover["figures"] == 0, "paragraph"].tolist() == [12, 15, 24, 31, 32, 35, 41]
+    # Second method: body paragraphs of ¶10-¶41 holding no indicator's span, from the offsets.
+    spans = list(zip(figures["start"], figures["end"], strict=True))
+    body = frames["paragraphs"].query("part == 'review-2019' and not is_heading")
+    empty = [p.paragraph for p in body.itertuples()
+             if not any(p.start <= a and b <= p.end for a, b in spans)]
+    assert empty == [12, 15, 24, 31, 32, 35, 41]
     assert cover["figures"].sum() == len(figures)
 
 
@@ -78,4 +94,9 @@ def test_charts_draw_titles_and_source_notes(frames, figures, claims):
     assert "Source: ¶11–¶41" in notes
     green = figures[figures["paragraph"] == 22].assign(label_en=["a", "b", "c"])
     fig = review.green_space_chart(green, title="G", note="Source: ¶22")
-    assert [len(ax.patches) for ax in fig.axes] == [2, 1]
+    # The bars are the three figures of ¶22, rates left and area right, labelled with them.
+    assert [[p.get_width() for p in ax.patches] for ax in fig.axes] == [[43.38, 38.3], [12.78]]
+    shown = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert {"43.38%", "38.3%", "12.78 m²"} <= set(shown)
+    labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    assert [label.split("\n")[0] for label in labels] == green["subject_zh"].tolist()

@@ -23,7 +23,7 @@ import pytest
 from pybtex.database import parse_string
 
 from gwr import paths
-from gwr.book.citation import bibtex_key, is_placeholder, page_url, read_edition
+from gwr.book.citation import bibtex_key, is_placeholder, read_edition
 from tests.test_site_browser import CHROMIUM_ARGS, QuietHandler, check_browser
 
 pytestmark = pytest.mark.site
@@ -130,8 +130,8 @@ def test_every_page_carries_the_highwire_tags(docname, release):
         assert tag["citation_inbook_title"] == tag["citation_book_title"] == edition.title
         assert tag["citation_title"] and tag["citation_title"] != edition.title
     address = tag["citation_fulltext_html_url"]
-    if release:
-        assert address == page_url(edition, docname)
+    if release:  # the address written out here, not by page_url (the code under test)
+        assert address == f"{edition.url.rstrip('/')}/{docname}.html"
     else:  # the page itself, wherever the preview is served
         assert address == f"{Path(docname).name}.html"
     if edition.doi:
@@ -159,7 +159,7 @@ def test_every_page_has_json_ld_of_the_right_type(docname, release):
     if release:
         assert book["url"] == edition.url
         if expected != "Book":
-            assert data["url"] == page_url(edition, docname)
+            assert data["url"] == f"{edition.url.rstrip('/')}/{docname}.html"
     else:
         assert "url" not in data and "url" not in book
 
@@ -205,6 +205,72 @@ def test_the_bib_file_is_the_bibtex_the_page_shows(docname):
     shown = re.search(r'<pre class="[^"]*" id="citation-bibtex">(.*?)</pre>', html, re.S)
     assert shown, docname
     assert unescape(shown.group(1)) + "\n" == _downloads(docname)[".bib"].read_text("utf-8")
+
+
+PREVIEW_SLOT = "[Address not yet published: preview build]"
+CITE_FORMS = ("citation-bibtex", "citation-apa", "citation-gbt")
+
+
+def _cite_forms(docname: str) -> dict[str, str]:
+    """The text of each form of the page's cite block (tags dropped, entities decoded)."""
+    html = (HTML / f"{docname}.html").read_text(encoding="utf-8")
+    found = {}
+    for form in CITE_FORMS:
+        blocks = re.findall(rf'<(pre|p) class="[^"]*" id="{form}">(.*?)</\1>', html, re.S)
+        assert len(blocks) == 1, (docname, form, len(blocks))
+        found[form] = unescape(re.sub(r"<[^>]+>", "", blocks[0][1]))
+    return found
+
+
+def _words(text: str) -> str:
+    """For comparing titles across forms: BibTeX's case-protecting braces dropped, whitespace
+    collapsed, case folded (APA writes titles in sentence case after a colon)."""
+    return " ".join(text.replace("{", "").replace("}", "").split()).casefold()
+
+
+def _page_title(docname: str) -> str:
+    """The title the page shows in the browser's <title>, before the book's name, without the
+    chapter number: an oracle independent of the citation code."""
+    html = (HTML / f"{docname}.html").read_text(encoding="utf-8")
+    title = unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1)).split(" \u2014 ")[0]
+    return re.sub(r"^\d+\. ", "", title.strip())
+
+
+@pytest.mark.parametrize("docname", docnames())
+def test_every_cite_block_form_carries_the_title_version_and_address(docname, release):
+    """Each of BibTeX, APA and GB/T is present and not empty, the BibTeX parses, and each names
+    the page (or, on the pages that cite the whole edition, the book), the version and the
+    address; a preview shows its stand-in slot (BibTeX: its note) instead of the address. The
+    oracle is CITATION.cff read as plain YAML and the page's own <title>."""
+    import yaml
+
+    raw = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    cites_book = docname == ROOT_DOC or docname in EDITION_PAGES
+    title = raw["title"] if cites_book else _page_title(docname)
+    address = raw["url"] if cites_book else f"{raw['url'].rstrip('/')}/{docname}.html"
+    forms = _cite_forms(docname)
+    assert all(text.strip() for text in forms.values()), (docname, forms)
+    entries = parse_string(forms["citation-bibtex"], "bibtex").entries
+    assert len(entries) == 1, docname
+    [entry] = entries.values()
+    assert _words(entry.fields["title"]) == _words(title), docname
+    assert entry.fields["version"] == raw["version"]
+    assert entry.fields["year"] == str(raw["date-released"].year)
+    if not cites_book:
+        assert _words(entry.fields["booktitle"]) == _words(raw["title"])
+    apa, gbt = forms["citation-apa"], forms["citation-gbt"]
+    for name, form in (("APA", apa), ("GB/T", gbt)):
+        assert _words(title) in _words(form), (docname, name, form)
+        assert f"Version {raw['version']}" in form, (docname, name, form)
+        assert raw["authors"][0]["name"] in form, (docname, name)
+    if release:
+        assert entry.fields["url"] == address, docname
+        assert address in gbt and (address in apa or "https://doi.org/" in apa), docname
+        assert PREVIEW_SLOT not in apa + gbt
+    else:
+        assert "url" not in entry.fields and entry.fields["note"].startswith("Preview build")
+        assert apa.endswith(PREVIEW_SLOT) and gbt.endswith(PREVIEW_SLOT + "."), docname
+        assert raw["url"] not in apa + gbt + forms["citation-bibtex"]
 
 
 @pytest.mark.parametrize("docname", docnames())

@@ -12,6 +12,8 @@ Usage: python tools/bench.py [--skip-test] [--skip-setup] [--keep] [--snapshot]
     with uv, regenerating the data, executing the notebooks, building the site); budget <= 90 s.
     The note says whether uv's download cache was warm, since a first run on a new machine also
     downloads every wheel. Skipped with --skip-setup.
+(h) the mutation score from artifacts/mutation.json, written by `make mutate` (budget >= 85%);
+    "not measured" if that file is absent.
 
 With --snapshot, (a), (b) and (d) run on a copy of the working tree taken at the start (its own
 `gwr` on PYTHONPATH), so that files edited meanwhile do not turn the no-change rebuild into a
@@ -40,7 +42,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
-NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", "__pycache__",
+NOT_COPIED = shutil.ignore_patterns(".git", "_build", ".venv", ".venv-*", ".mutate", "__pycache__",
                                     ".pytest_cache", ".ruff_cache", "*.egg-info", ".scratch",
                                     ".ipynb_checkpoints", "artifacts", "node_modules")
 REPORT = ROOT / "artifacts" / "bench.json"
@@ -58,20 +60,24 @@ class Figure:
     budget: float | None
     note: str = ""
     failed: bool = False  # the command measured did not succeed
+    at_least: bool = False  # the budget is a floor (h, the mutation score), not a ceiling
 
     @property
     def status(self) -> str:
         if self.value is None:
-            return "SKIP" if self.note.startswith("skipped") else "FAIL"
+            return "SKIP" if self.note.startswith(("skipped", "not measured")) else "FAIL"
         if self.failed:
             return "FAIL"
         if self.budget is None:
             return "-"
+        if self.at_least:
+            return "PASS" if self.value >= self.budget else "FAIL"
         return "PASS" if self.value <= self.budget else "FAIL"
 
     def line(self) -> str:
         value = "n/a" if self.value is None else f"{self.value:.2f} {self.unit}"
-        budget = "" if self.budget is None else f"(budget <= {self.budget:g} {self.unit})"
+        sign = ">=" if self.at_least else "<="
+        budget = "" if self.budget is None else f"(budget {sign} {self.budget:g} {self.unit})"
         note = f"  {self.note}" if self.note else ""
         return f"{self.key}) {self.label}: {value} {budget} {self.status}{note}"
 
@@ -165,6 +171,18 @@ def make_test_command() -> list[str]:
     return ["make", "-o", str(venv / ".installed"), "test", f"VENV={venv}"]
 
 
+def mutation_score() -> Figure:
+    """(h) the mutation score that `make mutate` last wrote to artifacts/mutation.json."""
+    path = ROOT / "artifacts" / "mutation.json"
+    if not path.exists():
+        return Figure("h", "mutation score", None, "%", 85.0, "not measured (run make mutate)",
+                      at_least=True)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Figure("h", "mutation score", data["score"], "%", 85.0,
+                  f"{data['killed']} of {data['mutants']} mutants killed (make mutate)",
+                  at_least=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-test", action="store_true", help="do not time `make test` (e)")
@@ -245,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
                           "skipped (--skip-setup)"))
         else:
             report(fresh_setup(work))
+        report(mutation_score())
     finally:
         if args.keep:
             print(f"kept: {work}")
@@ -254,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n| figure | value | budget | status | note |\n|---|---|---|---|---|")
     for f in figures:
         value = "n/a" if f.value is None else f"{f.value:.2f} {f.unit}"
-        budget = "" if f.budget is None else f"<= {f.budget:g} {f.unit}"
+        budget = "" if f.budget is None else f"{'>=' if f.at_least else '<='} {f.budget:g} {f.unit}"
         print(f"| {f.key}) {f.label} | {value} | {budget} | {f.status} | {f.note} |")
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(json.dumps({

@@ -578,6 +578,8 @@ def _mend_gbt(text: str, work: Work) -> str:
        (it counts the `medium` variable tested there as an empty variable), and a part of the
        book whose kind is data takes [DS/OL], not its book's [M/OL].
     4. The access date becomes the reader's slot, :data:`ACCESS_SLOT`.
+    5. A part of the book names the book's author after "//" (4.2: 专著主要责任者. 专著题名),
+       even when it is the part's own author, as the standard's examples do; the style omits it.
     """
     text = re.sub(r"^\[\d+\]\s*", "", text)
     for agent in work.authors[:1]:
@@ -593,14 +595,22 @@ def _mend_gbt(text: str, work: Work) -> str:
         if sentinel not in text:
             raise ValueError(f"GB/T 7714 style output changed shape: {text!r}")
         text = text.replace(sentinel, ACCESS_SLOT)
+    if work.book and f"//{work.book}" in text:
+        text = text.replace(f"//{work.book}", f"//{_gbt_names(work.authors)}. {work.book}", 1)
     return text
+
+
+def _gbt_names(agents: tuple) -> str:
+    """The authors as GB/T writes them: a group as written, a person family name first."""
+    return ", ".join(a if isinstance(a, str) else (a.native or f"{a.family} {a.given}")
+                     for a in agents)
 
 
 def gbt7714(item: Edition | Work, page_title: str | None = None,
             docname: str | None = None) -> str:
     """GB/T 7714-2015 reference, formatted by citeproc-py with the CSL GB/T style (mended).
 
-    A part of the book is 析出文献: 作者. 题名[M/OL]//书名. 版本. 出版者, 年[引用日期]. 网址.
+    A part of the book is 析出文献: 作者. 题名[M/OL]//作者. 书名. 版本. 出版者, 年[引用日期]. 网址.
     (no place of publication: an online resource may omit it, 8.4.1.3); the data are [DS/OL];
     the book [M/OL]; the article 作者. 题名[N]. 报纸名, 年. With a DOI, "DOI:…" ends the entry.
     """

@@ -18,6 +18,7 @@ YEAR_END = ("年底前", "年内", "全年")
 YEAR_FRAMING = re.compile(r"(?:今年|20[0-9]{2}年)[，,]?(?:太原市)?(?:将|要)")
 _MONTH = re.compile(r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})月(?:底前|底|前|份)?")
 _PATTERN = re.compile("|".join([*YEAR_END, _MONTH.pattern]))
+_DAY = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日")
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
 
@@ -71,8 +72,8 @@ def find_deadlines(text: str) -> list[tuple[int, str]]:
     """
     found = []
     for match in _PATTERN.finditer(text):
-        after = text[match.end():match.end() + 3]
-        if re.match(r"[0-9０-９一二三四五六七八九十]+日", after):
+        # A day of up to three characters (27日, 二十一日) makes the month part of a date.
+        if _DAY.match(text, match.end()):
             continue
         found.append((match.start(), match.group()))
     return found
