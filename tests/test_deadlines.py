@@ -6,7 +6,7 @@ import pytest
 
 from gwr.text.deadlines import (
     deadline_scopes,
-    find_deadline,
+    find_deadlines,
     governing_deadline,
     parse_deadline,
     year_framings,
@@ -38,13 +38,13 @@ def test_parse_deadline_rejects(phrase: str) -> None:
     ("年底前全市高新技术企业达到1800家以上", "年底前"),
 ])
 def test_find_deadline(clause: str, phrase: str) -> None:
-    assert find_deadline(clause)[1] == phrase
+    assert find_deadlines(clause)[0][1] == phrase
 
 
 def test_a_date_is_not_a_deadline_and_this_year_is_not_searched() -> None:
-    assert find_deadline("4月27日上午") is None
-    assert find_deadline("今年太原市将大力发展") is None
-    assert find_deadline("各城区每年新建公办园不少于3所") is None
+    assert find_deadlines("4月27日上午") == []
+    assert find_deadlines("今年太原市将大力发展") == []
+    assert find_deadlines("各城区每年新建公办园不少于3所") == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -143,7 +143,7 @@ def test_a_head_phrase_reaches_the_end_of_its_own_sentence() -> None:
 
 
 def test_a_date_at_the_end_of_a_text_is_not_a_deadline() -> None:
-    assert find_deadline("会议于4月27日") is None
+    assert find_deadlines("会议于4月27日") == []
 
 
 @pytest.mark.parametrize("phrase", ["13月", "0月", "13月底前"])

@@ -79,21 +79,6 @@ def find_deadlines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def find_deadline(text: str) -> tuple[int, str] | None:
-    """The first deadline phrase in ``text``: its offset and the phrase, or None.
-
-    Examples:
-        >>> find_deadline("6月底前力争完成5G基站新建改建2900座以上")
-        (0, '6月底前')
-        >>> find_deadline("市儿童福利院、康宁医院、救助管理站6月竣工")
-        (17, '6月')
-        >>> find_deadline("各城区每年新建公办园不少于3所") is None
-        True
-    """
-    found = find_deadlines(text)
-    return found[0] if found else None
-
-
 # Clauses are separated by ，；and the sentence ends; 、 joins the items of one clause.
 _CLAUSE_BREAKS = "，,；;。！？"
 _SENTENCE_ENDS = "。！？"
