@@ -7,7 +7,13 @@ import copy
 
 import pytest
 
-from gwr.chapters.places import border_length_table, neighbour_table, unit_paragraphs
+from gwr.chapters.places import (
+    border_length_data,
+    border_length_table,
+    neighbour_data,
+    neighbour_table,
+    unit_paragraphs,
+)
 from gwr.curated import load_yaml_mapping
 from gwr.data import geo
 from gwr.data.borders import load_unsimplified_lengths
@@ -110,15 +116,30 @@ def test_the_names_are_those_of_the_units_table(tables, borders):
 
 def test_the_chapter_tables_read_the_borders_table(tables, borders):
     named = unit_paragraphs(tables["units"], tables["places"], tables["place_units"])
-    cities = neighbour_table(borders, tables["places"], named).set_index("Code")
-    assert list(cities.index) == list(neighbours())
+    data = neighbour_data(borders, tables["places"], named)
+    assert list(data["adcode"]) == list(neighbours())
+    cities = neighbour_table(data)
+    assert len(cities) == len(data)
+    cities.index = data["adcode"]
     assert cities.loc["140300", "Named in"] == "not named"
     assert cities.loc["140700", "Named in"] == "¶79"
     assert cities.loc["140700", "Taiyuan units along its border (km of shared border)"] == (
         "小店区 (36.3)、迎泽区 (17.0)、杏花岭区 (3.2)、清徐县 (49.1)、阳曲县 (39.9)")
     assert cities.loc["140700", "Of these, named in the article"] == (
         "小店区、杏花岭区、清徐县、阳曲县")
-    lengths = border_length_table(borders).set_index("Taiyuan unit")
-    assert lengths.shape == (10, 4)
+    # ¶79: 「加快与晋中、忻州、吕梁实现城市基础设施互联互通」 names three of the four cities.
+    by_code = data.set_index("adcode")
+    assert by_code["named_in_article"].tolist() == [False, True, True, True]
+    assert by_code.loc["140700", "paragraph_list"] == "79"
+    yangquan = by_code.loc["140300"]
+    assert yangquan["border_adcodes"] == yangquan["named_border_adcodes"] == "140122"
+    data = border_length_data(borders)
+    lengths = border_length_table(data, borders).set_index("Taiyuan unit")
+    assert lengths.shape == (10, 4) and len(data) == 10
     assert lengths.loc["晋源区 (Jinyuan District)", "晋中市 (Jinzhong)"] == "0 (7.0 km away)"
     assert lengths.loc["阳曲县 (Yangqu County)", "忻州市 (Xinzhou)"] == "138.1"
+    yangqu = data.set_index("adcode").loc["140122"]
+    assert (yangqu["shared_km_xinzhou"], yangqu["borders_xinzhou"]) == (138.083, True)
+    assert not yangqu["borders_luliang"] and yangqu["nearest_km_luliang"] > 30
+    assert [c for c in data.columns if c.startswith("borders_")] == [
+        "borders_yangquan", "borders_jinzhong", "borders_xinzhou", "borders_luliang"]

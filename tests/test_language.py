@@ -4,6 +4,9 @@ tests/test_tokens.py."""
 
 from __future__ import annotations
 
+import io
+import re
+
 import matplotlib
 
 matplotlib.use("agg")
@@ -141,32 +144,157 @@ def _bars(ax):
             [t.get_text() for t in ax.texts])
 
 
-def test_charts_show_the_data_passed_in(tokens):
+def _marks(fig) -> list:
+    """The artists a chart tagged as marks (SVG id mark-N), in the order of their numbers."""
+    marks = [a for a in fig.findobj() if (a.get_gid() or "").startswith("mark-")]
+    return sorted(marks, key=lambda a: int(a.get_gid().split("-")[1]))
+
+
+@pytest.fixture(scope="module")
+def commitments() -> pd.DataFrame:
+    return load_table("commitments")
+
+
+@pytest.fixture(scope="module")
+def top(tokens, commitments) -> pd.DataFrame:
+    return language.top_words_data(tokens, set(commitments["verb_zh"]))
+
+
+PARTS = ["review-2019", "plan-2020", "service-government"]
+
+
+@pytest.fixture(scope="module")
+def distinctive(tokens) -> pd.DataFrame:
+    return language.distinctive_data(tokens, PARTS)
+
+
+def test_charts_show_the_data_passed_in(top, distinctive):
     use_style()
-    top = language.word_counts(tokens).head(20)
-    fig = language.top_words_chart(top, {"推进"}, title="t", note="n")
+    fig = language.top_words_chart(top, title="t", note="n")
     widths, labels, texts = _bars(fig.axes[0])
-    assert widths == [float(n) for n in top["count"]]
-    assert labels == [f"{w} ({language.gloss(w)})" for w in top["token"]]
-    assert [str(n) for n in top["count"]] == texts[:len(top)]
+    assert widths == [float(n) for n in top["occurrences"]]
+    assert labels == [f"{w} ({language.gloss(w)})" for w in top["word"]]
+    assert [str(n) for n in top["occurrences"]] == texts[:len(top)]
     plt.close(fig)
-    scores = language.tfidf(tokens[tokens["part"] != "front"], by="part")
-    scores = scores[(scores["count"] >= 2) & (scores["tfidf"] > 0)]
-    scores = scores[scores.groupby("part").cumcount() < 8]
-    parts = ["review-2019", "plan-2020", "service-government"]
-    fig = language.distinctive_words_chart(scores, parts, title="t", note="n")
-    for ax, part in zip(fig.axes, parts, strict=True):
-        rows = scores[scores["part"] == part]
+    fig = language.distinctive_words_chart(distinctive, title="t", note="n")
+    for ax, part in zip(fig.axes, PARTS, strict=True):
+        rows = distinctive[distinctive["part"] == part]
         widths, labels, texts = _bars(ax)
         assert widths == [round(v * 1000, 9) for v in rows["tfidf"]], part
-        assert [label.split(" (")[0] for label in labels] == rows["token"].tolist(), part
-        assert texts[:len(rows)] == [f"×{n}" for n in rows["count"]], part
+        assert [label.split(" (")[0] for label in labels] == rows["word"].tolist(), part
+        assert texts[:len(rows)] == [f"×{n}" for n in rows["occurrences"]], part
+        assert ax.get_title(loc="left") == rows["panel"].iloc[0]
     plt.close(fig)
     verbs = pd.DataFrame({"verb_zh": ["推进", "确保"], "verb_en": ["advance", "ensure"],
-                          "strength": ["process", "binding"], "count": [3, 2]})
+                          "strength": ["process", "binding"], "commitments": [3, 2]})
     fig = language.verb_strength_chart(verbs, title="t", note="n")
     widths, labels, texts = _bars(fig.axes[0])
     assert widths == [3.0, 2.0]
     assert labels == ["推进 (advance)", "确保 (ensure)"]
     assert texts[:2] == ["3", "2"]
     plt.close(fig)
+
+
+def test_every_chart_tags_one_mark_per_row_in_row_order(top, distinctive, commitments):
+    use_style()
+    verbs = language.verb_counts(commitments).head(15)
+    for chart, data, value in [
+        (language.top_words_chart, top, top["occurrences"]),
+        (language.distinctive_words_chart, distinctive, distinctive["tfidf"] * 1000),
+        (language.verb_strength_chart, verbs, verbs["commitments"]),
+    ]:
+        fig = chart(data, title="t", note="n")
+        marks = _marks(fig)
+        assert len(marks) == len(data) > 0, chart.__name__
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg")  # the site test counts the ids in the published SVG
+        assert len(re.findall(r'id="mark-\d+"', svg.getvalue())) == len(data), chart.__name__
+        assert [m.get_gid() for m in marks] == [f"mark-{i}" for i in range(len(data))]
+        # Mark N is the bar of row N: its length is the row's value.
+        assert [round(m.get_width(), 9) for m in marks] == [round(v, 9) for v in value]
+        plt.close(fig)
+
+
+def test_the_distinctive_chart_refuses_parts_out_of_order(distinctive):
+    shuffled = distinctive.sort_values("word")
+    with pytest.raises(ValueError, match="each part's rows together"):
+        language.distinctive_words_chart(shuffled, title="t", note="n")
+
+
+def test_figure_data_hold_values_a_reader_can_check(top, distinctive, commitments, paragraphs):
+    # 建设: 34 words in 29 paragraphs (test_the_top_word_count_agrees_with_str_count).
+    assert top.iloc[0][["word", "occurrences", "paragraphs"]].tolist() == ["建设", 34, 29]
+    assert len(top) == 20 and top["occurrences"].is_monotonic_decreasing
+    # 推进 ("advance") governs commitments, e.g. ¶77 「推进太郑高铁……」; 建设 governs none.
+    by_word = top.set_index("word")
+    assert by_word.loc["推进", "governs_commitment"]
+    assert not by_word.loc["建设", "governs_commitment"]
+    # The panels in the order of the parts, the plan's first word 年内 ×16 (str.count over
+    # the plan's body paragraphs), and part 3's 政治 ×2: 「……政治……」 twice in ¶108–¶110.
+    assert list(dict.fromkeys(distinctive["part"])) == PARTS
+    assert list(dict.fromkeys(distinctive["panel"])) == [
+        "Part 1: review of 2019", "Part 2: plan for 2020", "Part 3: service-oriented government"]
+    plan = distinctive[distinctive["part"] == "plan-2020"].iloc[0]
+    assert (plan["word"], plan["occurrences"]) == ("年内", 16)
+    body = paragraphs[~paragraphs["is_heading"]]
+    part3 = body.loc[body["part"] == "service-government", "text"]
+    zhengzhi = distinctive[(distinctive["part"] == "service-government")
+                           & (distinctive["word"] == "政治")]
+    assert zhengzhi["occurrences"].tolist() == [part3.str.count("政治").sum()] == [2]
+    # 完成 (complete) governs six commitments, among them ¶20's 「完成户厕改造6.9万座」.
+    verbs = language.verb_counts(commitments).set_index("verb_zh")
+    assert (verbs.loc["完成", "strength"], verbs.loc["完成", "commitments"]) == ("binding", 6)
+    assert "完成户厕改造6.9万座" in set(commitments.loc[commitments["verb_zh"] == "完成", "text"])
+
+
+def test_the_formulation_table_rows_and_values(text):
+    formulations = load_table("formulations")
+    data = language.formulation_data(formulations)
+    shown = language.formulation_table(data)
+    assert len(shown) == len(data) == len(formulations)
+    assert list(data["term"]) == list(formulations.sort_values("first_start")["term"])
+    # 三大攻坚战 stands three times in the text, in ¶5, ¶6 and ¶72 (str.count).
+    first = data.iloc[0]
+    assert (first["term"], first["count"], first["paragraphs"]) == ("三大攻坚战", 3, "5;6;72")
+    assert text.count("三大攻坚战") == 3
+    assert shown.iloc[0].tolist() == ["三大攻坚战", "the three tough battles", "¶5, ¶6, ¶72",
+                                      "counts a list", "national"]
+    # A term without a numeral reads "none": 放管服效 (¶7, ¶108).
+    row = shown.set_index("Term").loc["放管服效"]
+    assert (row["Paragraphs"], row["Numeral"]) == ("¶7, ¶108", "none")
+
+
+def test_the_formulation_table_says_when_a_paragraph_holds_a_term_twice():
+    data = pd.DataFrame({"term": ["民生"], "gloss_en": ["g"], "count": [3], "paragraphs": ["5;6"],
+                         "numeral_role": [""], "origin": ["unknown"]})
+    assert language.formulation_table(data)["Paragraphs"].tolist() == ["¶5, ¶6 (3 times)"]
+
+
+def test_the_section_table_rows_and_values(tokens):
+    sections = load_table("sections")
+    body = sections[sections["kind"].isin(["review_area", "plan_task", "service_government"])]
+    data = language.section_words_data(body, tokens)
+    shown = language.section_words_table(data)
+    assert len(shown) == len(data) == len(body) == 19
+    city = data.set_index("section_id").loc["plan-city"]
+    # ¶77–¶93 (plan-city): 年内 seven times in the body text (str.count), its third word.
+    assert (city["word_3"], city["occurrences_3"]) == ("年内", 7)
+    assert city["tfidf_1"] >= city["tfidf_2"] >= city["tfidf_3"] > 0
+    assert shown.set_index("Paragraphs").loc["¶76–¶93", "Most distinctive words (occurrences)"] \
+        == "城市 (city) ×6; 通车 (open to traffic) ×3; 年内 (within the year) ×7"
+
+
+def test_the_kwic_table_rows_carry_their_spans(text, paragraphs):
+    data = language.kwic_data(paragraphs, ["高质量", "营商环境", "民生"], width=10)
+    shown = language.kwic_table(data)
+    assert len(shown) == len(data)
+    for row in data.itertuples(index=False):
+        assert text[row.start:row.end] == row.quote == row.term
+        assert text[row.start - len(row.left):row.start] == row.left
+        assert text[row.end:row.end + len(row.right)] == row.right
+    # Every 民生 of the source is there: seven (str.count), two of them in ¶37.
+    assert (data["term"] == "民生").sum() == text.count("民生") == 7
+    assert data.loc[data["term"] == "民生", "paragraph"].tolist() == [5, 6, 6, 36, 37, 37, 94]
+    # ¶36 is the heading 「民生保障达到新水平」 of the review's welfare area.
+    heading = shown[(data["term"] == "民生").to_numpy() & (data["paragraph"] == 36).to_numpy()]
+    assert heading["Where"].tolist() == ["Part 1: review of 2019, heading"]

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from gwr.chapters.places import (
+    item_data,
     item_table,
     paragraphs_naming_units,
     site_table,
@@ -123,22 +124,33 @@ def test_counts_from_the_real_tables(tables, units):
     assert list(counts["adcode"]) == list(TAIYUAN_UNITS)
     assert counts.loc["古交市", "name_en"] == "Gujiao City"  # units.csv, as in places.csv
     # Checked by hand against the text: 阳曲 in ¶13, ¶59, ¶84; 小店 only in 小店桥 (¶21).
-    assert counts.loc["阳曲县", "paragraph_list"] == "¶13, ¶59, ¶84"
-    assert counts.loc["晋源区", "paragraph_list"] == "¶24, ¶58"
-    assert counts.loc["小店区", "paragraph_list"] == "¶21"
+    assert counts.loc["阳曲县", "paragraph_list"] == "13;59;84"
+    assert counts.loc["晋源区", "paragraph_list"] == "24;58"
+    assert counts.loc["小店区", "paragraph_list"] == "21"
     assert list(counts.loc[counts["paragraphs"] == 0].index) == ["迎泽区", "尖草坪区", "万柏林区"]
     assert (counts["review"] + counts["plan"] + counts["other"] == counts["paragraphs"]).all()
 
 
 def test_the_item_table_gathers_each_items_paragraphs(tables, units):
-    table = item_table(units, tables["place_units"]).set_index("Item in the text")
-    assert len(table) == len(load_yaml_mapping("place_units.yml"))
+    data = item_data(units, tables["place_units"])
+    table = item_table(data)
+    assert len(table) == len(data)
+    # One row per item and unit: the reform of ¶24 is placed in two units, every other item in
+    # one.
+    assert len(table) == len(load_yaml_mapping("place_units.yml")) + 1
+    table = table.set_index("Item in the text")
     assert table.loc["阳曲小米 (Yangqu millet)", "Paragraphs"] == "¶13, ¶59"
     assert table.loc["徐沟 (Xugou sewage plant)", "Placed by"] == "gazetteer only; not counted"
     assert table["Unit"].iloc[0] == "小店区 (Xiaodian District)"  # by unit code, then paragraph
     reform = table.index[table.index.str.startswith("杏花岭区、晋源区")][0]
-    assert table.loc[reform, "Unit"] == (
-        "杏花岭区 (Xinghualing District) / 晋源区 (Jinyuan District)")
+    assert table.loc[reform, "Unit"].tolist() == [
+        "杏花岭区 (Xinghualing District)", "晋源区 (Jinyuan District)"]
+    # The data: the unit's code and names as units.csv gives them, the item's paragraphs raw.
+    millet = data.set_index("item_zh").loc["阳曲小米"]
+    assert (millet["adcode"], millet["name_en"], millet["paragraph_list"], millet["counted"]) == (
+        "140122", "Yangqu County", "13;59", True)
+    assert data.loc[data["basis"] == "gazetteer", "counted"].tolist() == [False, False]
+    assert list(data["adcode"]) == sorted(data["adcode"])
 
 
 def test_every_county_level_place_row_is_a_taiyuan_unit_or_a_neighbour(tables, units):

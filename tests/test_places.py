@@ -1,15 +1,24 @@
-"""Tests for gwr.data.places and places.csv."""
+"""Tests for gwr.data.places and places.csv, and for the figures and the sites table of the
+chapter (gwr.chapters.places): their data, and one tagged mark per row of it."""
 
 from __future__ import annotations
 
 import copy
+import io
 import re
 
+import matplotlib
+
+matplotlib.use("agg")
+import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
+from gwr.chapters import places as chapter
 from gwr.curated import load_yaml_mapping
 from gwr.data.places import ADMINISTRATIVE_KINDS, KINDS, SITE_KINDS, find_places
 from gwr.errors import CuratedDataError
+from gwr.style import use_style
 
 # GB/T 2260 codes of Taiyuan's county-level units, as the issue gives them.
 TAIYUAN_COUNTY_LEVEL = {"小店区": "140105", "迎泽区": "140106", "杏花岭区": "140107",
@@ -236,3 +245,111 @@ def test_taiyuan_is_counted_outside_site_names_and_the_rest_stand_inside_sites(p
     assert (alone, inside) == (32, 9)
     assert alone + inside == text.count("太原") == 41
     assert {"太原南站", "太原五中"} <= set(places.loc[places["is_site"], "quote"])
+
+
+# The chapter's figures and the sites table (gwr.chapters.places).
+
+@pytest.fixture(scope="module")
+def counts(tables):
+    parts = dict(zip(tables["paragraphs"]["paragraph"], tables["paragraphs"]["part"],
+                     strict=True))
+    return chapter.unit_counts(tables["units"], tables["places"], tables["place_units"], parts)
+
+
+@pytest.fixture(scope="module")
+def part_of(tables):
+    return dict(zip(tables["paragraphs"]["paragraph"], tables["paragraphs"]["part"],
+                    strict=True))
+
+
+def _marks(fig) -> list:
+    """The artists a chart tagged as marks (SVG id mark-N), in the order of their numbers."""
+    marks = [a for a in fig.findobj() if (a.get_gid() or "").startswith("mark-")]
+    return sorted(marks, key=lambda a: int(a.get_gid().split("-")[1]))
+
+
+def _svg_marks(fig) -> int:
+    """How many mark ids the SVG of ``fig`` holds, as the site test counts them."""
+    out = io.StringIO()
+    fig.savefig(out, format="svg")
+    return len(re.findall(r'id="mark-\d+"', out.getvalue()))
+
+
+def test_the_map_has_one_row_and_one_tagged_outline_per_unit(tables, counts):
+    use_style()
+    data = chapter.map_data(counts)
+    # Checked by hand against the text: 阳曲 in ¶13 (阳曲小米), ¶59 (阳曲小米), ¶84
+    # (阳曲大型热源厂); 迎泽 nowhere.
+    by_code = data.set_index("adcode")
+    assert (by_code.loc["140122", "name_zh"], by_code.loc["140122", "paragraphs"],
+            by_code.loc["140122", "paragraph_list"]) == ("阳曲县", 3, "13;59;84")
+    assert (by_code.loc["140106", "paragraphs"], by_code.loc["140106", "paragraph_list"]) == (
+        0, "")
+    assert list(data["adcode"]) == list(TAIYUAN_COUNTY_LEVEL.values())
+    fig = chapter.unit_map(data, tables["units"], tables["unit_outlines"], title="t", note="n")
+    marks = _marks(fig)
+    assert len(marks) == len(data) == _svg_marks(fig) == 10
+    # Mark N is the outline of row N's unit, in the shade of its count; the neighbours' grey
+    # outlines are background, not marks.
+    polygons = chapter.outline_polygons(tables["unit_outlines"])
+    for mark, code, n in zip(marks, data["adcode"], data["paragraphs"], strict=True):
+        ring = [chapter.project(p, chapter.REF_LAT) for p in polygons[code][0][0]]
+        assert mark.get_path().vertices[:-1].tolist() == [list(p) for p in ring[:-1]], code
+        assert mark.get_facecolor() == matplotlib.colors.to_rgba(chapter.SHADES[n]), code
+    grey = [p for p in fig.axes[0].patches if p.get_facecolor() ==
+            matplotlib.colors.to_rgba("#f3f3f3")]
+    assert len(grey) == 4 and not any(p.get_gid() for p in grey)
+    plt.close(fig)
+
+
+def test_the_bars_have_one_row_and_one_tagged_segment_per_unit_and_part(counts, part_of):
+    use_style()
+    data = chapter.parts_data(counts, part_of)
+    assert len(data) == 2 * len(counts) == 20
+    # 阳曲: ¶13 in the 2019 review, ¶59 and ¶84 in the 2020 plan.
+    yangqu = data[data["adcode"] == "140122"].set_index("part")
+    assert yangqu["paragraph_list"].to_dict() == {"review-2019": "13", "plan-2020": "59;84"}
+    total = data.groupby("adcode")["paragraphs"].sum()
+    assert (total == counts.set_index("adcode")["paragraphs"]).all()
+    fig = chapter.unit_bars(data, title="t", note="n")
+    marks = _marks(fig)
+    # Units named in neither part have zero-length segments; they are drawn and counted too.
+    assert len(marks) == len(data) == _svg_marks(fig)
+    assert [m.get_width() for m in marks] == data["paragraphs"].astype(float).tolist()
+    plt.close(fig)
+
+
+def test_the_bars_refuse_a_unit_named_outside_both_parts(counts, part_of):
+    other = counts.assign(other=[1] + [0] * (len(counts) - 1))
+    with pytest.raises(ValueError, match="outside the 2019 review and the 2020 plan"):
+        chapter.parts_data(other, part_of)
+    data = chapter.parts_data(counts, part_of)
+    with pytest.raises(ValueError, match="give each part's rows together"):
+        chapter.unit_bars(data.sort_values("adcode"), title="t", note="n")
+
+
+def test_the_sites_table_rows_and_values(tables):
+    units = tables["units"]
+    sites = chapter.site_table(units, tables["places"], tables["place_units"])
+    data = chapter.site_kind_data(sites, units)
+    shown = chapter.site_kind_table(data)
+    assert len(shown) == len(data) == sites["kind"].nunique()
+    assert data["distinct_names"].sum() == len(sites)
+    assert data["occurrences"].sum() == int(tables["places"]["is_site"].sum())
+    by_kind = shown.set_index("Kind of site")
+    # ¶21 「小店桥断面水质……」, ¶58 晋源花卉小镇 and ¶84 阳曲大型热源厂: the three sites whose
+    # names hold a unit's name.
+    assert by_kind.loc["landmark", "Holding a unit's name"] == "小店桥 (小店区)"
+    assert by_kind.loc["project_site", "Holding a unit's name"] == (
+        "晋源花卉小镇 (晋源区)、阳曲大型热源厂 (阳曲县)")
+    assert by_kind.loc["street", "Holding a unit's name"] == "none"
+    streets = data.set_index("kind").loc["street"]
+    assert "柳巷" in streets["name_zh"].split(";")
+    # Every site's English name, as places.csv gives it, is in its kind's row (the source
+    # edition links a paragraph's places to the tables whose name_en holds them).
+    listed = {name for names in data["name_en"] for name in names.split(";")}
+    assert listed == set(tables["places"].loc[tables["places"]["is_site"], "name_en"])
+
+
+def test_cited_paragraphs_lists_each_paragraph_once_in_order():
+    assert chapter.cited_paragraphs(pd.Series(["59;84", "", "13;59"])) == "¶13, ¶59, ¶84"

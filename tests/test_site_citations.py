@@ -276,10 +276,18 @@ def test_every_cite_block_form_carries_the_title_version_and_address(docname, re
 @pytest.mark.parametrize("docname", docnames())
 def test_each_form_has_a_copy_button_with_a_visible_label(docname):
     page = parsed(docname)
-    buttons = {a.get("data-copy-target"): label for a, label in page.buttons
-               if "copy-citation" in a.get("class", "")}
+    every = {a.get("data-copy-target"): label for a, label in page.buttons
+             if "copy-citation" in a.get("class", "")}
+    # The page's own cite block; the buttons of each figure's and table's folded citation
+    # (cite-<label>-<form>) are checked in tests/test_site_figure_data.py.
+    buttons = {k: v for k, v in every.items() if not k.startswith("cite-")}
     assert buttons == {"citation-bibtex": "Copy BibTeX", "citation-apa": "Copy APA",
                        "citation-gbt": "Copy GB/T"}, docname
+    for target, label in every.items():
+        if target.startswith("cite-"):
+            form = target.rsplit("-", 1)[1]
+            assert label == {"bibtex": "Copy BibTeX", "apa": "Copy APA", "gbt": "Copy GB/T"}[form]
+            assert target in page.ids
     assert set(buttons) <= page.ids  # each copies an element of the page
     for attrs, _label in page.buttons:
         if "copy-citation" in attrs.get("class", ""):
@@ -347,12 +355,20 @@ with sync_playwright() as p:
            "tabindex": button.evaluate("b => b.tabIndex")}
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.querySelector('button.copy-citation').textContent === 'Copied'")
+    selector = 'button.copy-citation[data-copy-target="citation-bibtex"]'
+    page.wait_for_function(f"document.querySelector('{selector}').textContent === 'Copied'")
     out["clipboard"] = page.evaluate("navigator.clipboard.readText()")
     out["status"] = button.locator("xpath=following-sibling::span[@role='status']").inner_text()
-    page.wait_for_function(
-        "document.querySelector('button.copy-citation').textContent === 'Copy BibTeX'")
+    page.wait_for_function(f"document.querySelector('{selector}').textContent === 'Copy BibTeX'")
+    # A table's own citation (Table 3.1, the first numbered item): folded; open it, copy.
+    page.locator("details.data-note-cite summary").first.click()
+    figure = page.locator('button.copy-citation[data-copy-target$="-bibtex"]').nth(0)
+    target = figure.get_attribute("data-copy-target")
+    figure.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("b => b.textContent === 'Copied'", arg=figure.element_handle())
+    out["figure_clipboard"] = page.evaluate("navigator.clipboard.readText()")
+    out["figure_bibtex"] = page.locator(f"#{target}").inner_text()
     context.close()
 print(json.dumps(out))
 """
@@ -380,3 +396,5 @@ def test_the_copy_button_copies_the_bibtex_from_the_keyboard(tmp_path):
     bib = (HTML / "notebooks" / "03-plan-2020.bib").read_text(encoding="utf-8")
     assert seen["clipboard"] + "\n" == bib
     assert seen["status"] == "BibTeX citation copied to the clipboard."
+    assert seen["figure_clipboard"] == seen["figure_bibtex"]
+    assert seen["figure_clipboard"].startswith("@incollection{taiyuan2020edition:tbl-plan-tasks,")

@@ -11,7 +11,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from gwr.charts import PART_COLOURS, PART_LABELS, STRENGTH_COLOURS, bilingual, source_note
+from gwr.charts import (
+    PART_COLOURS,
+    PART_LABELS,
+    STRENGTH_COLOURS,
+    bilingual,
+    source_note,
+    tag_marks,
+)
 from gwr.data.tables import allowed_values, load_table
 from gwr.style import INK, PALETTE
 from gwr.text.quotations import quoted_phrases
@@ -85,10 +92,15 @@ def kwic(paragraphs: pd.DataFrame, term: str, width: int = 12) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` in the text, with ``width`` characters
     either side (within the paragraph), in text order.
 
+    ``paragraphs`` is paragraphs.csv (paragraph, start, text); ``start`` and ``end`` are the
+    occurrence's code-point offsets into the whole source, so ``quote`` is ``text[start:end]``,
+    and the contexts ``left`` and ``right`` end at ``start`` and begin at ``end``.
+
     Examples:
-        >>> df = pd.DataFrame({"paragraph": [7], "text": ["推动营商环境持续走在全省前列"]})
+        >>> df = pd.DataFrame({"paragraph": [7], "start": [100],
+        ...                    "text": ["推动营商环境持续走在全省前列"]})
         >>> kwic(df, "营商环境", width=2).values.tolist()
-        [[7, '营商环境', '推动', '营商环境', '持续']]
+        [['营商环境', 7, 102, 106, '营商环境', '推动', '持续']]
     """
     rows = []
     for para in paragraphs.sort_values("paragraph").itertuples(index=False):
@@ -96,8 +108,10 @@ def kwic(paragraphs: pd.DataFrame, term: str, width: int = 12) -> pd.DataFrame:
         for match in re.finditer(re.escape(term), text):
             left = text[max(0, match.start() - width):match.start()]
             right = text[match.end():match.end() + width]
-            rows.append((int(para.paragraph), term, left, term, right))
-    return pd.DataFrame(rows, columns=["paragraph", "term", "left", "keyword", "right"])
+            rows.append((term, int(para.paragraph), int(para.start) + match.start(),
+                         int(para.start) + match.end(), term, left, right))
+    return pd.DataFrame(rows, columns=["term", "paragraph", "start", "end", "quote", "left",
+                                       "right"])
 
 
 @lru_cache(maxsize=1)
@@ -131,47 +145,229 @@ def quoted_phrase_set(paragraphs: pd.DataFrame) -> set[str]:
     return {phrase for text in paragraphs["text"] for _, phrase in quoted_phrases(text)}
 
 
+# The data of the chapter's figures and tables: one row per mark drawn or per row shown, in
+# tidy form (English column names, raw values), from which the chart or the table is made.
+
+def _numbers(paragraphs: str) -> list[int]:
+    """The paragraph numbers of a ';'-separated list, as formulations.csv writes them."""
+    return [int(p) for p in str(paragraphs).split(";") if p]
+
+
+def formulation_data(formulations: pd.DataFrame) -> pd.DataFrame:
+    """The rows of tbl-language-formulations: one per formulation in order of first occurrence,
+    with term, gloss_en, count (occurrences), paragraphs (';'-separated, as in formulations.csv),
+    numeral_role ("" for a term without a numeral), origin and reference.
+
+    Examples:
+        >>> f = pd.DataFrame({"term": ["三农", "三大攻坚战"], "count": [2, 3],
+        ...     "paragraphs": ["6;58", "5;6;72"], "first_start": [510, 323],
+        ...     "numeral_role": ["list", "list"], "gloss_en": ["g1", "g2"],
+        ...     "origin": ["national"] * 2, "reference": ["r"] * 2})
+        >>> formulation_data(f)["term"].tolist()
+        ['三大攻坚战', '三农']
+    """
+    return formulations.sort_values("first_start", ignore_index=True)[
+        ["term", "gloss_en", "count", "paragraphs", "numeral_role", "origin", "reference"]]
+
+
+def formulation_table(data: pd.DataFrame) -> pd.DataFrame:
+    """tbl-language-formulations as readers see it, from :func:`formulation_data`; a term that
+    occurs more often than in as many paragraphs says how often.
+
+    Examples:
+        >>> d = pd.DataFrame({"term": ["放管服效"], "gloss_en": ["g"], "count": [3],
+        ...     "paragraphs": ["7;108"], "numeral_role": [""], "origin": ["unknown"]})
+        >>> formulation_table(d).values.tolist()
+        [['放管服效', 'g', '¶7, ¶108 (3 times)', 'none', 'unknown']]
+    """
+    def where(count: int, paragraphs: str) -> str:
+        numbers = _numbers(paragraphs)
+        listed = ", ".join(f"¶{n}" for n in numbers)
+        return listed if count == len(numbers) else f"{listed} ({count} times)"
+
+    return pd.DataFrame({
+        "Term": data["term"],
+        "Gloss": data["gloss_en"],
+        "Paragraphs": [where(int(c), p) for c, p in zip(data["count"], data["paragraphs"],
+                                                       strict=True)],
+        "Numeral": data["numeral_role"].fillna("").map(NUMERAL_ROLE_LABELS),
+        "Origin": data["origin"],
+    })
+
+
+def verb_counts(commitments: pd.DataFrame) -> pd.DataFrame:
+    """Commitments per governing verb (verb_zh, verb_en, strength, commitments), most first,
+    ties in the order of the verb.
+
+    Examples:
+        >>> c = pd.DataFrame({"verb_zh": ["推进", "完成", "推进"], "verb_en": ["a", "c", "a"],
+        ...                   "strength": ["process", "binding", "process"]})
+        >>> verb_counts(c).values.tolist()
+        [['推进', 'a', 'process', 2], ['完成', 'c', 'binding', 1]]
+    """
+    counts = (commitments.groupby(["verb_zh", "verb_en", "strength"]).size()
+              .rename("commitments").reset_index())
+    return counts.sort_values(["commitments", "verb_zh"], ascending=[False, True],
+                              ignore_index=True)
+
+
+def top_words_data(tokens: pd.DataFrame, verbs: set[str], n: int = 20) -> pd.DataFrame:
+    """The bars of fig-language-top-words: the ``n`` most frequent words (word, gloss_en,
+    occurrences, paragraphs), and whether each governs a commitment (is in ``verbs``)."""
+    top = word_counts(tokens).head(n)
+    return pd.DataFrame({
+        "word": top["token"].to_numpy(),
+        "gloss_en": [gloss(w) for w in top["token"]],
+        "occurrences": top["count"].to_numpy(),
+        "paragraphs": top["paragraphs"].to_numpy(),
+        "governs_commitment": top["token"].isin(verbs).to_numpy(),
+    })
+
+
+def distinctive_data(tokens: pd.DataFrame, parts: list[str], *, min_count: int = 2,
+                     top: int = 8) -> pd.DataFrame:
+    """The bars of fig-language-distinctive, panel by panel in the order of ``parts``: each
+    part's words with the highest TF-IDF over ``parts``, among those it uses ``min_count``
+    times or more and that score above zero, at most ``top`` per part.
+
+    Columns: panel (its heading), part, word, gloss_en, occurrences (in the part), tfidf.
+    """
+    scores = tfidf(tokens[tokens["part"].isin(parts)], by="part")
+    scores = scores[(scores["count"] >= min_count) & (scores["tfidf"] > 0)]
+    scores = scores[scores.groupby("part").cumcount() < top]
+    rows = pd.concat([scores[scores["part"] == part] for part in parts], ignore_index=True)
+    return pd.DataFrame({
+        "panel": rows["part"].map(PART_LABELS),
+        "part": rows["part"],
+        "word": rows["token"],
+        "gloss_en": [gloss(w) for w in rows["token"]],
+        "occurrences": rows["count"],
+        "tfidf": rows["tfidf"],
+    })
+
+
+def section_words_data(sections: pd.DataFrame, tokens: pd.DataFrame,
+                       top: int = 3) -> pd.DataFrame:
+    """The rows of tbl-language-sections: one per section of ``sections`` (in their order),
+    with its ``top`` words by TF-IDF over those sections: word_N, gloss_en_N, occurrences_N
+    and tfidf_N for N = 1 … ``top``.
+
+    Examples:
+        >>> s = pd.DataFrame({"section_id": ["a", "b"], "heading_zh": ["甲", "乙"],
+        ...     "short_en": ["A", "B"], "first_paragraph": [1, 3], "last_paragraph": [2, 4]})
+        >>> t = pd.DataFrame({"section_id": ["a", "a", "b"], "token": ["民生", "推进", "推进"]})
+        >>> data = section_words_data(s, t, top=1)
+        >>> data[["section_id", "word_1", "occurrences_1"]].values.tolist()
+        [['a', '民生', 1], ['b', '推进', 1]]
+    """
+    scores = tfidf(tokens[tokens["section_id"].isin(sections["section_id"])], by="section_id")
+    ranked = scores[scores["rank"] <= top].set_index(["section_id", "rank"])
+    data = sections[["section_id", "heading_zh", "short_en", "first_paragraph",
+                     "last_paragraph"]].reset_index(drop=True)
+    for rank in range(1, top + 1):
+        words = [ranked.loc[(s, rank)] if (s, rank) in ranked.index else None
+                 for s in data["section_id"]]
+        data[f"word_{rank}"] = [w["token"] if w is not None else None for w in words]
+        data[f"gloss_en_{rank}"] = [gloss(w["token"]) if w is not None else None
+                                    for w in words]
+        data[f"occurrences_{rank}"] = pd.array(
+            [w["count"] if w is not None else None for w in words], dtype="Int64")
+        data[f"tfidf_{rank}"] = [w["tfidf"] if w is not None else None for w in words]
+    return data
+
+
+def section_words_table(data: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """tbl-language-sections as readers see it, from :func:`section_words_data`."""
+    def words(row: pd.Series) -> str:
+        return "; ".join(f"{row[f'word_{n}']} ({row[f'gloss_en_{n}']}) ×{row[f'occurrences_{n}']}"
+                         for n in range(1, top + 1) if not pd.isna(row[f"word_{n}"]))
+
+    return pd.DataFrame({
+        "Section": [bilingual(z, e) for z, e in zip(data["heading_zh"], data["short_en"],
+                                                    strict=True)],
+        "Paragraphs": [f"¶{a}–¶{b}" for a, b in zip(data["first_paragraph"],
+                                                   data["last_paragraph"], strict=True)],
+        "Most distinctive words (occurrences)": [words(row) for _, row in data.iterrows()],
+    })
+
+
+def kwic_data(paragraphs: pd.DataFrame, terms: list[str], width: int = 10) -> pd.DataFrame:
+    """The rows of tbl-language-kwic: every occurrence of each of ``terms`` (term by term, in
+    text order), as :func:`kwic` gives it, with the term's gloss_en, the part its paragraph
+    belongs to and whether the paragraph is a heading."""
+    rows = pd.concat([kwic(paragraphs, term, width=width) for term in terms], ignore_index=True)
+    by_number = paragraphs.set_index("paragraph")
+    return rows.assign(
+        gloss_en=[gloss(t) for t in rows["term"]],
+        part=rows["paragraph"].map(by_number["part"]).to_numpy(),
+        heading=rows["paragraph"].map(by_number["is_heading"]).astype(bool).to_numpy())
+
+
+def kwic_table(data: pd.DataFrame) -> pd.DataFrame:
+    """tbl-language-kwic as readers see it, from :func:`kwic_data`."""
+    return pd.DataFrame({
+        "¶": [f"¶{p}" for p in data["paragraph"]],
+        "Left context": data["left"],
+        "Keyword": data["quote"],
+        "Right context": data["right"],
+        "Where": [PART_LABELS[p] + (", heading" if h else "")
+                  for p, h in zip(data["part"], data["heading"], strict=True)],
+    })
+
+
 # Charts.
 
-def top_words_chart(counts: pd.DataFrame, verbs: set[str], *, title: str, note: str) -> Figure:
-    """Horizontal bars of the words in ``counts`` (token, count), in the given order; words in
-    ``verbs`` (the governing verbs of commitments) in their own colour."""
-    rows = counts.reset_index(drop=True)
+def top_words_chart(data: pd.DataFrame, *, title: str, note: str) -> Figure:
+    """Horizontal bars of the words of :func:`top_words_data`, in its order, one tagged bar per
+    row; words that govern a commitment in their own colour."""
+    rows = data.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 0.3 * len(rows) + 1.4))
     colours = {True: PALETTE["orange"], False: PALETTE["blue"]}
-    is_verb = [w in verbs for w in rows["token"]]
-    bars = ax.barh(range(len(rows)), rows["count"], color=[colours[v] for v in is_verb])
+    bars = ax.barh(range(len(rows)), rows["occurrences"],
+                   color=[colours[bool(v)] for v in rows["governs_commitment"]])
+    tag_marks(bars)
     ax.legend([plt.Rectangle((0, 0), 1, 1, color=colours[v]) for v in (True, False)],
               ["governs a commitment (commitments.csv)", "other word"],
               loc="lower right", frameon=False, fontsize=8)
     ax.bar_label(bars, padding=3, fontsize=8, color=INK)
-    ax.set_yticks(range(len(rows)), [bilingual(w, gloss(w)) for w in rows["token"]], fontsize=8)
+    ax.set_yticks(range(len(rows)), [bilingual(w, g) for w, g in
+                                     zip(rows["word"], rows["gloss_en"], strict=True)],
+                  fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(0, rows["count"].max() * 1.12)
+    ax.set_xlim(0, rows["occurrences"].max() * 1.12)
     ax.set_xlabel("Occurrences in the article's body text (words, headings excluded)")
     ax.set_title(title)
     source_note(ax, note)
     return fig
 
 
-def distinctive_words_chart(scores: pd.DataFrame, parts: list[str], *, title: str,
-                            note: str) -> Figure:
-    """One panel per part: the words with the highest TF-IDF, bars labelled with their count."""
-    sizes = [max(len(scores[scores["part"] == p]), 1) for p in parts]
+def distinctive_words_chart(data: pd.DataFrame, *, title: str, note: str) -> Figure:
+    """One panel per part of :func:`distinctive_data` (in its order): the words with the
+    highest TF-IDF, bars labelled with their count, one tagged bar per row."""
+    parts = list(dict.fromkeys(data["part"]))
+    sizes = [int((data["part"] == p).sum()) for p in parts]
+    # Each part's rows together, so that the bars, drawn panel by panel, follow the rows.
+    if list(data["part"]) != [p for p, n in zip(parts, sizes, strict=True) for _ in range(n)]:
+        raise ValueError("distinctive_words_chart: give each part's rows together")
     height = 0.28 * sum(sizes) + 0.8 * len(parts) + 0.6
     fig, axes = plt.subplots(len(parts), 1, figsize=(7.5, height),
-                             gridspec_kw={"height_ratios": sizes}, sharex=True)
+                             gridspec_kw={"height_ratios": sizes}, sharex=True, squeeze=False)
+    axes = axes[:, 0]
     # Keep the title close to the first panel (the default leaves a wide gap).
     fig.subplots_adjust(top=1 - 0.75 / height, hspace=0.3)
+    marks = []
     for ax, part in zip(axes, parts, strict=True):
-        rows = scores[scores["part"] == part].reset_index(drop=True)
+        rows = data[data["part"] == part].reset_index(drop=True)
         bars = ax.barh(range(len(rows)), rows["tfidf"] * 1000, color=PART_COLOURS[part])
-        ax.bar_label(bars, labels=[f"×{n}" for n in rows["count"]], padding=3, fontsize=8,
-                     color=INK)
-        ax.set_yticks(range(len(rows)), [bilingual(w, gloss(w)) for w in rows["token"]],
+        marks.extend(bars)
+        ax.bar_label(bars, labels=[f"×{n}" for n in rows["occurrences"]], padding=3,
+                     fontsize=8, color=INK)
+        ax.set_yticks(range(len(rows)), [bilingual(w, g) for w, g in
+                                         zip(rows["word"], rows["gloss_en"], strict=True)],
                       fontsize=8)
         ax.set_ylim(len(rows) - 0.5, -0.5)
-        ax.set_title(PART_LABELS[part], fontsize=9, loc="left")
+        ax.set_title(rows["panel"].iloc[0], fontsize=9, loc="left")
+    tag_marks(marks)
     axes[-1].set_xlabel("TF-IDF over the three parts (× 1,000); label: occurrences in the part")
     fig.suptitle(title, x=0.02, y=1 - 0.1 / height, ha="left", va="top", fontsize=12)
     source_note(axes[-1], note)
@@ -179,17 +375,19 @@ def distinctive_words_chart(scores: pd.DataFrame, parts: list[str], *, title: st
 
 
 def verb_strength_chart(verbs: pd.DataFrame, *, title: str, note: str) -> Figure:
-    """Bars of the most frequent governing verbs (verb_zh, verb_en, strength, count),
-    coloured by the strength the lexicon gives them."""
+    """Bars of the governing verbs of :func:`verb_counts` (verb_zh, verb_en, strength,
+    commitments), in its order, coloured by the strength the lexicon gives them, one tagged bar
+    per row."""
     rows = verbs.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.5, 0.3 * len(rows) + 1.6))
-    bars = ax.barh(range(len(rows)), rows["count"],
+    bars = ax.barh(range(len(rows)), rows["commitments"],
                    color=[STRENGTH_COLOURS[s] for s in rows["strength"]])
+    tag_marks(bars)
     ax.bar_label(bars, padding=3, fontsize=8, color=INK)
     labels = [bilingual(v, e) for v, e in zip(rows["verb_zh"], rows["verb_en"], strict=True)]
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(0, rows["count"].max() * 1.12)
+    ax.set_xlim(0, rows["commitments"].max() * 1.12)
     shown = [s for s in STRENGTH_COLOURS if s in set(rows["strength"])]
     ax.legend([plt.Rectangle((0, 0), 1, 1, color=STRENGTH_COLOURS[s]) for s in shown], shown,
               loc="lower right", frameon=False, fontsize=8)

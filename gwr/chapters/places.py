@@ -18,14 +18,17 @@ place_units, borders and paragraphs.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch, Polygon
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 
-from gwr.charts import PART_COLOURS, source_note
+from gwr.charts import PART_COLOURS, source_note, tag_marks
 from gwr.style import INK, MUTED, PALETTE
 
 Point = tuple[float, float]
@@ -78,9 +81,36 @@ def unit_paragraphs(units: pd.DataFrame, places: pd.DataFrame,
     return found
 
 
+def _joined(numbers) -> str:
+    """Numbers as the processed tables list them: ';'-separated, e.g. ``13;59;84``."""
+    return ";".join(str(n) for n in numbers)
+
+
+def _split(numbers: str) -> list[int]:
+    """The numbers of a ';'-separated list (:func:`_joined`); none for an empty string."""
+    return [int(n) for n in str(numbers).split(";") if n]
+
+
+def _cited(numbers: str) -> str:
+    """A ';'-separated list of paragraphs as the book cites them: ``¶13, ¶59``."""
+    return ", ".join(f"¶{n}" for n in _split(numbers))
+
+
+def cited_paragraphs(lists) -> str:
+    """Every paragraph of some ';'-separated lists (a column of the chapter's data), once
+    each, in order, as the book cites them.
+
+    Examples:
+        >>> cited_paragraphs(["13;59;84", "", "21", "59"])
+        '¶13, ¶21, ¶59, ¶84'
+    """
+    return ", ".join(f"¶{n}" for n in sorted({n for numbers in lists for n in _split(numbers)}))
+
+
 def unit_counts(units: pd.DataFrame, places: pd.DataFrame, place_units: pd.DataFrame,
                 part_of_paragraph: dict[int, str]) -> pd.DataFrame:
-    """One row per unit: names, paragraphs (as ¶ list), their count, and counts by article part."""
+    """One row per unit, in code order: adcode, names, paragraphs (their count), counts by
+    article part (review, plan, other) and paragraph_list (``13;59;84``)."""
     found = unit_paragraphs(units, places, place_units)
     rows = []
     for unit in taiyuan_units(units).itertuples():
@@ -90,29 +120,60 @@ def unit_counts(units: pd.DataFrame, places: pd.DataFrame, place_units: pd.DataF
                      "paragraphs": len(numbers),
                      "review": parts.count("review-2019"), "plan": parts.count("plan-2020"),
                      "other": len(parts) - parts.count("review-2019") - parts.count("plan-2020"),
-                     "paragraph_list": ", ".join(f"¶{n}" for n in numbers)})
+                     "paragraph_list": _joined(numbers)})
     return pd.DataFrame(rows)
 
 
-def item_table(units: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
-    """One row per item of place_units.csv (its occurrences gathered), by unit and paragraph.
+def item_data(units: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
+    """The rows of tbl-places-items: one per item of place_units.csv and unit it is placed in
+    (an item placed in two units has a row under each), by unit code and first paragraph.
+
+    Columns: adcode, name_zh, name_en (the unit, as units.csv names it), item_zh, item_en,
+    what, paragraph_list (``13;59``), basis (``text`` or ``gazetteer``) and counted (whether the
+    chapter counts it: only items the text places).
+
+    Examples:
+        >>> units = pd.DataFrame({"adcode": ["140107", "140110"], "name_zh": ["杏花岭区", "晋源区"],
+        ...     "name_en": ["Xinghualing District", "Jinyuan District"]})
+        >>> items = pd.DataFrame({"quote": ["晋源花卉小镇", "两区改革", "两区改革"],
+        ...     "paragraph": [58, 24, 24], "adcode": ["140110", "140107", "140110"],
+        ...     "name_en": ["Flower Town", "reform", "reform"], "what": ["project", "reform",
+        ...     "reform"], "basis": ["text"] * 3})
+        >>> for row in item_data(units, items)[["adcode", "item_zh", "paragraph_list"]].values:
+        ...     print(*row)
+        140107 两区改革 24
+        140110 两区改革 24
+        140110 晋源花卉小镇 58
+    """
+    names = units.set_index("adcode")
+    rows = []
+    for (item, code), group in place_units.groupby(["quote", "adcode"], sort=False):
+        first = group.iloc[0]
+        numbers = sorted({int(n) for n in group["paragraph"]})
+        rows.append({"adcode": code, "name_zh": names.loc[code, "name_zh"],
+                     "name_en": names.loc[code, "name_en"], "item_zh": item,
+                     "item_en": first["name_en"], "what": first["what"],
+                     "paragraph_list": _joined(numbers), "basis": first["basis"],
+                     "counted": first["basis"] == "text", "_first": numbers[0]})
+    return (pd.DataFrame(rows).sort_values(["adcode", "_first"], kind="stable")
+            .drop(columns="_first").reset_index(drop=True))
+
+
+def item_table(data: pd.DataFrame) -> pd.DataFrame:
+    """tbl-places-items as readers see it, from :func:`item_data`.
 
     Columns: ``Unit``, ``Item in the text``, ``Kind``, ``Paragraphs``, ``Placed by``.
     """
-    names = {u.adcode: f"{u.name_zh} ({u.name_en})" for u in units.itertuples()}
-    codes_at = {start: codes for _, _, start, codes, _ in _occurrences(place_units)}
-    items = []
-    for name, group in place_units.groupby("quote", sort=False):
-        first = group.iloc[0]
-        items.append((codes_at[int(first["start"])],
-                      sorted({int(n) for n in group["paragraph"]}), name, first))
-    return pd.DataFrame([{
-        "Unit": " / ".join(names[c] for c in codes),
-        "Item in the text": f"{name} ({first['name_en']})",
-        "Kind": first["what"],
-        "Paragraphs": ", ".join(f"¶{n}" for n in numbers),
-        "Placed by": "the text" if first["basis"] == "text" else "gazetteer only; not counted",
-    } for codes, numbers, name, first in sorted(items, key=lambda i: (i[0], i[1]))])
+    return pd.DataFrame({
+        "Unit": [f"{zh} ({en})" for zh, en in zip(data["name_zh"], data["name_en"],
+                                                  strict=True)],
+        "Item in the text": [f"{zh} ({en})" for zh, en in zip(data["item_zh"], data["item_en"],
+                                                              strict=True)],
+        "Kind": data["what"],
+        "Paragraphs": data["paragraph_list"].map(_cited),
+        "Placed by": ["the text" if counted else "gazetteer only; not counted"
+                      for counted in data["counted"]],
+    })
 
 
 def unit_names(units: pd.DataFrame) -> dict[str, str]:
@@ -204,44 +265,144 @@ def site_table(units: pd.DataFrame, places: pd.DataFrame,
     return pd.DataFrame(rows)
 
 
+def site_kind_data(sites: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """The rows of tbl-places-sites: one per kind of site of :func:`site_table`, most names
+    first (then most occurrences).
+
+    Columns: kind, distinct_names, occurrences, name_zh and name_en (the kind's sites,
+    ';'-separated in text order, named as places.csv names them, so that the source edition
+    links each site to this table), and the sites whose own name holds a unit's name:
+    holding_zh (';'-separated) with holding_units_zh (the units each holds, '、' between two).
+    """
+    unit_zh = dict(zip(units["adcode"], units["name_zh"], strict=True))
+    rows = []
+    for kind, group in sites.groupby("kind"):
+        holding = group[group["units"].map(bool)]
+        rows.append({
+            "kind": kind, "distinct_names": len(group),
+            "occurrences": int(group["occurrences"].sum()),
+            "name_zh": ";".join(group["name_zh"]), "name_en": ";".join(group["name_en"]),
+            "holding_zh": ";".join(holding["name_zh"]),
+            "holding_units_zh": ";".join("、".join(unit_zh[c] for c in codes)
+                                         for codes in holding["units"]),
+        })
+    return (pd.DataFrame(rows).sort_values(["distinct_names", "occurrences"], ascending=False)
+            .reset_index(drop=True))
+
+
+def site_kind_table(data: pd.DataFrame) -> pd.DataFrame:
+    """tbl-places-sites as readers see it, from :func:`site_kind_data`."""
+    def holding(names: str, units: str) -> str:
+        pairs = [f"{n} ({u})" for n, u in zip(names.split(";"), units.split(";"), strict=True)
+                 if n]
+        return "、".join(pairs) or "none"
+
+    return pd.DataFrame({
+        "Kind of site": data["kind"],
+        "Distinct names": data["distinct_names"],
+        "Occurrences": data["occurrences"],
+        "Names in the text": data["name_zh"].str.replace(";", "、"),
+        "Holding a unit's name": [holding(n, u) for n, u in
+                                  zip(data["holding_zh"], data["holding_units_zh"], strict=True)],
+    })
+
+
 # Borders with the neighbouring cities (borders.csv).
 
-def neighbour_table(borders: pd.DataFrame, places: pd.DataFrame,
-                    named: dict[str, set[int]]) -> pd.DataFrame:
-    """One row per neighbouring city: where the article names it, the Taiyuan units along its
-    border with their km of shared border, and which of them the article names.
+def neighbour_data(borders: pd.DataFrame, places: pd.DataFrame,
+                   named: dict[str, set[int]]) -> pd.DataFrame:
+    """The rows of tbl-places-neighbours: one per neighbouring city, in the order of
+    borders.csv.
 
-    ``named`` is :func:`unit_paragraphs`; a unit counts as named when it has any paragraph.
+    Columns: adcode, name_zh, name_en (the city), paragraph_list (where the article names it,
+    ``79``; empty if nowhere), named_in_article, and the Taiyuan units along its border
+    (';'-separated, in code order): border_adcodes, border_units_zh, border_km (km of shared
+    border), named_border_adcodes (those the article names: ``named`` is
+    :func:`unit_paragraphs`, and a unit counts as named when it has any paragraph).
     """
     rows = []
     for code, group in borders.groupby("neighbour_adcode", sort=False):
         along = group[group["borders"]]
         paragraphs = sorted(int(n) for n in places.loc[places["adcode"] == code, "paragraph"])
         rows.append({
-            "Neighbour": f"{group['neighbour_zh'].iloc[0]} ({group['neighbour_en'].iloc[0]})",
-            "Code": code,
-            "Named in": ", ".join(f"¶{n}" for n in paragraphs) or "not named",
-            "Taiyuan units along its border (km of shared border)": "、".join(
-                f"{zh} ({km:.1f})" for zh, km in zip(along["unit_zh"], along["shared_km"],
-                                                     strict=True)),
-            "Of these, named in the article": "、".join(
-                zh for zh, unit in zip(along["unit_zh"], along["unit_adcode"], strict=True)
-                if named[unit]) or "none",
+            "adcode": code, "name_zh": group["neighbour_zh"].iloc[0],
+            "name_en": group["neighbour_en"].iloc[0], "paragraph_list": _joined(paragraphs),
+            "named_in_article": bool(paragraphs),
+            "border_adcodes": ";".join(along["unit_adcode"]),
+            "border_units_zh": ";".join(along["unit_zh"]),
+            "border_km": ";".join(str(float(km)) for km in along["shared_km"]),
+            "named_border_adcodes": ";".join(u for u in along["unit_adcode"] if named[u]),
         })
     return pd.DataFrame(rows)
 
 
-def border_length_table(borders: pd.DataFrame) -> pd.DataFrame:
-    """Taiyuan units by neighbouring city: km of shared border, or, where the unit does not
-    border the city, that length and in brackets how close the outlines come."""
-    cells = {}
+def neighbour_table(data: pd.DataFrame) -> pd.DataFrame:
+    """tbl-places-neighbours as readers see it, from :func:`neighbour_data` (the codes are
+    left to the data)."""
+    def along(units: str, kms: str) -> str:
+        return "、".join(f"{zh} ({float(km):.1f})" for zh, km in
+                        zip(units.split(";"), kms.split(";"), strict=True))
+
+    def of_these(codes: str, units: str, named: str) -> str:
+        zh = dict(zip(codes.split(";"), units.split(";"), strict=True))
+        return "、".join(zh[c] for c in named.split(";") if c) or "none"
+
+    return pd.DataFrame({
+        "Neighbour": [f"{zh} ({en})" for zh, en in zip(data["name_zh"], data["name_en"],
+                                                       strict=True)],
+        "Named in": [_cited(p) or "not named" for p in data["paragraph_list"]],
+        "Taiyuan units along its border (km of shared border)": [
+            along(u, k) for u, k in zip(data["border_units_zh"], data["border_km"],
+                                        strict=True)],
+        "Of these, named in the article": [
+            of_these(c, u, n) for c, u, n in zip(data["border_adcodes"], data["border_units_zh"],
+                                                 data["named_border_adcodes"], strict=True)],
+    })
+
+
+def slug(name: str) -> str:
+    """A place's English name as part of a column name: ASCII, lower case, underscores.
+
+    Examples:
+        >>> slug("Lüliang"), slug("Jinzhong")
+        ('luliang', 'jinzhong')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+
+
+def border_length_data(borders: pd.DataFrame) -> pd.DataFrame:
+    """The rows of tbl-places-border-lengths: one per Taiyuan unit, in the order of
+    borders.csv, with adcode, name_zh, name_en and, for each neighbouring city (by its English
+    name, e.g. ``jinzhong``): shared_km_<city> (km of boundary facing it), borders_<city>
+    (whether that is a shared border by the rule) and nearest_km_<city> (how close the
+    outlines come)."""
+    rows: dict[str, dict] = {}
     for row in borders.itertuples():
-        city = f"{row.neighbour_zh} ({row.neighbour_en})"
-        unit = f"{row.unit_zh} ({row.unit_en})"
-        cells.setdefault(unit, {"Taiyuan unit": unit})[city] = (
-            f"{row.shared_km:.1f}" if row.borders
-            else f"{row.shared_km:.2g} ({row.nearest_km:.1f} km away)")
-    return pd.DataFrame(list(cells.values()))
+        city = slug(row.neighbour_en)
+        unit = rows.setdefault(row.unit_adcode, {"adcode": row.unit_adcode,
+                                                 "name_zh": row.unit_zh,
+                                                 "name_en": row.unit_en})
+        unit[f"shared_km_{city}"] = float(row.shared_km)
+        unit[f"borders_{city}"] = bool(row.borders)
+        unit[f"nearest_km_{city}"] = float(row.nearest_km)
+    return pd.DataFrame(list(rows.values()))
+
+
+def border_length_table(data: pd.DataFrame, borders: pd.DataFrame) -> pd.DataFrame:
+    """tbl-places-border-lengths as readers see it, from :func:`border_length_data`: km of
+    shared border, or, where the unit does not border the city, that length and in brackets
+    how close the outlines come. ``borders`` gives the cities' names for the headings."""
+    cities = borders.drop_duplicates("neighbour_adcode")
+    shown = pd.DataFrame({"Taiyuan unit": [f"{zh} ({en})" for zh, en in
+                                           zip(data["name_zh"], data["name_en"], strict=True)]})
+    for zh, en in zip(cities["neighbour_zh"], cities["neighbour_en"], strict=True):
+        city = slug(en)
+        shown[f"{zh} ({en})"] = [
+            f"{km:.1f}" if along else f"{km:.2g} ({near:.1f} km away)"
+            for km, along, near in zip(data[f"shared_km_{city}"], data[f"borders_{city}"],
+                                       data[f"nearest_km_{city}"], strict=True)]
+    return shown
 
 
 def boundary_source(units: pd.DataFrame) -> dict:
@@ -330,41 +491,45 @@ def _xy(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [project(p, REF_LAT) for p in ring]
 
 
-def unit_map(counts: pd.DataFrame, units: pd.DataFrame, outlines: pd.DataFrame, *,
-             title: str, note: str) -> Figure:
-    """Taiyuan's ten units shaded by the number of paragraphs holding their names (alone or
-    inside a longer name); neighbours in grey.
+def map_data(counts: pd.DataFrame) -> pd.DataFrame:
+    """The marks of fig-places-map: one row per Taiyuan unit, each drawn as one shaded outline,
+    with adcode, name_zh, name_en, paragraphs (how many name it: the shade) and paragraph_list
+    (which, ``13;59;84``), from :func:`unit_counts`."""
+    return counts[["adcode", "name_zh", "name_en", "paragraphs", "paragraph_list"]].reset_index(
+        drop=True)
 
-    ``counts`` has one row per unit with ``adcode`` and ``paragraphs``; ``units`` is units.csv
-    (names and roles) and ``outlines`` unit_outlines.csv. Taiyuan's units are drawn first, then
-    the neighbours, each in code order.
+
+def _outline(polygons: list[list[list[Point]]], **style) -> PathPatch:
+    """One patch for the outer rings of all of a unit's polygons: a unit is one mark."""
+    path = Path.make_compound_path(*[Path(_xy(polygon[0]), closed=True)
+                                     for polygon in polygons])
+    return PathPatch(path, **style)
+
+
+def unit_map(data: pd.DataFrame, units: pd.DataFrame, outlines: pd.DataFrame, *,
+             title: str, note: str) -> Figure:
+    """Taiyuan's units shaded by the number of paragraphs holding their names (alone or inside
+    a longer name); neighbours in grey.
+
+    ``data`` is :func:`map_data`, one row per unit drawn, and each unit's outline is the tagged
+    mark of its row; ``units`` is units.csv (the neighbours, drawn as an untagged background)
+    and ``outlines`` unit_outlines.csv.
     """
     polygons = outline_polygons(outlines)
-    order = units.assign(neighbour=units["role"] == "neighbour").sort_values(
-        ["neighbour", "adcode"])
-    by_code = counts.set_index("adcode")["paragraphs"].to_dict()
+    by_code = data.set_index("adcode")["paragraphs"].to_dict()
     top = int(max(by_code.values()))
     if top >= len(SHADES):
         raise ValueError(f"{top} paragraphs: add shades to SHADES")
     cmap = ListedColormap(SHADES[: top + 1])
     norm = BoundaryNorm([v - 0.5 for v in range(top + 2)], cmap.N)
     fig, ax = plt.subplots(figsize=(7.5, 6.4))
-    for unit in order.itertuples():
-        neighbour = unit.neighbour
-        for polygon in polygons[unit.adcode]:
-            face = "#f3f3f3" if neighbour else cmap(norm(by_code[unit.adcode]))
-            ax.add_patch(Polygon(_xy(polygon[0]), closed=True, facecolor=face,
-                                 edgecolor="#bbbbbb" if neighbour else INK,
-                                 linewidth=0.5 if neighbour else 0.7,
-                                 zorder=1 if neighbour else 2))
-        if neighbour:
-            x, y = project(NEIGHBOUR_LABEL[unit.adcode], REF_LAT)
-            ax.text(x, y, f"{unit.name_zh}\n{unit.name_en}", ha="center", va="center",
-                    fontsize=8.5, color=MUTED, zorder=3)
-            continue
+    marks = []
+    for unit in data.itertuples():
+        n = int(unit.paragraphs)
+        marks.append(ax.add_patch(_outline(polygons[unit.adcode], facecolor=cmap(norm(n)),
+                                           edgecolor=INK, linewidth=0.7, zorder=2)))
         (lon, lat), anchor = LABELS[unit.adcode]
         x, y = project((lon, lat), REF_LAT)
-        n = by_code[unit.adcode]
         text = f"{unit.name_zh}\n{unit.name_en.split()[0]}\n{n}"
         if anchor is None:
             ax.text(x, y, text, ha="center", va="center", fontsize=7.5,
@@ -373,6 +538,13 @@ def unit_map(counts: pd.DataFrame, units: pd.DataFrame, outlines: pd.DataFrame, 
             ax.annotate(text, xy=project(anchor, REF_LAT), xytext=(x, y), ha="center",
                         va="center", fontsize=7.5, color=INK, zorder=4, linespacing=1.1,
                         arrowprops={"arrowstyle": "-", "color": INK, "linewidth": 0.6})
+    tag_marks(marks)
+    for unit in units[units["role"] == "neighbour"].sort_values("adcode").itertuples():
+        ax.add_patch(_outline(polygons[unit.adcode], facecolor="#f3f3f3", edgecolor="#bbbbbb",
+                              linewidth=0.5, zorder=1))
+        x, y = project(NEIGHBOUR_LABEL[unit.adcode], REF_LAT)
+        ax.text(x, y, f"{unit.name_zh}\n{unit.name_en}", ha="center", va="center",
+                fontsize=8.5, color=MUTED, zorder=3)
     x0, _ = project((EXTENT[0], 0), REF_LAT)
     x1, _ = project((EXTENT[1], 0), REF_LAT)
     ax.set_xlim(x0, x1)
@@ -393,17 +565,52 @@ def unit_map(counts: pd.DataFrame, units: pd.DataFrame, outlines: pd.DataFrame, 
     return fig
 
 
-def unit_bars(counts: pd.DataFrame, *, title: str, note: str) -> Figure:
-    """Horizontal bars of paragraphs per unit, split into the 2019 review and the 2020 plan."""
-    rows = counts.sort_values(["paragraphs", "adcode"], ascending=[True, False])
-    labels = [f"{zh} ({en})" for zh, en in zip(rows["name_zh"], rows["name_en"], strict=True)]
+# The two parts fig-places-parts splits the paragraphs by, with their legend labels.
+BAR_PARTS = {"review-2019": "2019 review", "plan-2020": "2020 plan"}
+
+
+def parts_data(counts: pd.DataFrame, part_of_paragraph: dict[int, str]) -> pd.DataFrame:
+    """The marks of fig-places-parts: one row per bar segment, that is per part of
+    :data:`BAR_PARTS` and unit (part by part; the units from the fewest paragraphs to the
+    most, as drawn from the bottom up), with part, adcode, name_zh, name_en, paragraphs (how
+    many of the part's paragraphs name the unit) and paragraph_list (``13;59``).
+
+    Raises ValueError if a unit is named outside the two parts, which the chart cannot show.
+    """
+    if (counts["other"] > 0).any():
+        raise ValueError("a unit is named outside the 2019 review and the 2020 plan: "
+                         f"{list(counts.loc[counts['other'] > 0, 'name_zh'])}")
+    order = counts.sort_values(["paragraphs", "adcode"], ascending=[True, False])
+    rows = []
+    for part in BAR_PARTS:
+        for unit in order.itertuples():
+            numbers = [n for n in _split(unit.paragraph_list) if part_of_paragraph[n] == part]
+            rows.append({"part": part, "adcode": unit.adcode, "name_zh": unit.name_zh,
+                         "name_en": unit.name_en, "paragraphs": len(numbers),
+                         "paragraph_list": _joined(numbers)})
+    return pd.DataFrame(rows)
+
+
+def unit_bars(data: pd.DataFrame, *, title: str, note: str) -> Figure:
+    """Horizontal bars of paragraphs per unit, stacked by part: one tagged segment per row of
+    :func:`parts_data`, in its order (part by part, each over the same units)."""
+    parts = list(dict.fromkeys(data["part"]))
+    units = data.drop_duplicates("adcode")
+    for part in parts:
+        if list(data.loc[data["part"] == part, "adcode"]) != list(units["adcode"]):
+            raise ValueError(f"unit_bars: the rows of {part} are not over the same units")
+    if list(data["part"]) != [p for p in parts for _ in range(len(units))]:
+        raise ValueError("unit_bars: give each part's rows together")
+    labels = [f"{zh} ({en})" for zh, en in zip(units["name_zh"], units["name_en"], strict=True)]
     fig, ax = plt.subplots(figsize=(7.5, 3.9))
-    left = [0] * len(rows)
-    for part, column in (("review-2019", "review"), ("plan-2020", "plan")):
-        values = rows[column].tolist()
-        ax.barh(labels, values, left=left, color=PART_COLOURS[part],
-                label="2019 review" if part == "review-2019" else "2020 plan")
+    left = [0] * len(units)
+    marks = []
+    for part in parts:
+        values = data.loc[data["part"] == part, "paragraphs"].tolist()
+        marks.extend(ax.barh(labels, values, left=left, color=PART_COLOURS[part],
+                             label=BAR_PARTS.get(part, part)))
         left = [a + b for a, b in zip(left, values, strict=True)]
+    tag_marks(marks)
     for i, total in enumerate(left):
         ax.text(total + 0.05, i, str(total), va="center", fontsize=8, color=INK)
     ax.set_xlabel("Paragraphs holding the unit's name, alone or inside a longer name (count)")

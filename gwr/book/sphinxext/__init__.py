@@ -8,10 +8,12 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from gwr.book.sphinxext import (
+    apparatus,
     assets,
     cite_block,
     codebook,
     edition_meta,
+    figure_data,
     glossary,
     page_metadata,
     paragraph_links,
@@ -23,7 +25,8 @@ from gwr.book.sphinxext import (
 
 def setup(app: Sphinx) -> dict:
     for module in (page_metadata, edition_meta, cite_block, paragraph_links, source_edition,
-                   codebook, glossary, zh_lang, assets):
+                   codebook, glossary, zh_lang, assets, figure_data,
+                   apparatus):
         module.setup(app)
     stable_anchors.setup(app)  # labels first, changelog versions, old anchors kept
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

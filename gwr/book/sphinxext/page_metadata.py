@@ -35,6 +35,7 @@ from gwr.book.citation import (
     CITATION_FILE,
     Edition,
     Person,
+    Work,
     apa,
     bibtex,
     book,
@@ -168,10 +169,21 @@ def citation_forms(edition: Edition, page_: PageCitation, *, release: bool) -> d
     args = _args(shown_edition(edition, release), page_)
     forms = {"bibtex": bibtex(*args), "apa_html": apa(*args, html=True), "apa": apa(*args),
              "gbt": gbt7714(*args)}
-    if not release:
-        forms = {name: _bibtex_preview(text) if name == "bibtex" else unpublished(text)
-                 for name, text in forms.items()}
-    return forms
+    return forms if release else preview_forms(forms)
+
+
+def work_forms(work: Work, *, release: bool) -> dict[str, str]:
+    """The same forms for any part of the book (a figure, a table): build ``work`` from
+    ``shown_edition(edition, release)``, so that a preview carries no address."""
+    forms = {"bibtex": bibtex(work), "apa_html": apa(work, html=True), "apa": apa(work),
+             "gbt": gbt7714(work)}
+    return forms if release else preview_forms(forms)
+
+
+def preview_forms(forms: dict[str, str]) -> dict[str, str]:
+    """A preview build's forms: no address in any of them (see :func:`unpublished`)."""
+    return {name: _bibtex_preview(text) if name == "bibtex" else unpublished(text)
+            for name, text in forms.items()}
 
 
 def _cited(edition: Edition, page_: PageCitation, release: bool):

@@ -14,6 +14,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
+from gwr.book.sphinxext.apparatus import TABLES, placeholder
 from gwr.data.datapackage import published_resource
 from gwr.data.tables import load_table
 
@@ -42,8 +43,8 @@ class SourceEdition(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        for dependency in (paths.processed_table("paragraphs"),
-                           paths.processed_table("translations"), paths.DATAPACKAGE):
+        tables = ("paragraphs", "translations", *TABLES)  # the apparatus reads TABLES
+        for dependency in (*map(paths.processed_table, tables), paths.DATAPACKAGE):
             self.env.note_dependency(str(dependency))
         intro = nodes.paragraph("", translation_note(), classes=["translation-note"])
         result: list[nodes.Node] = [intro]
@@ -67,6 +68,7 @@ class SourceEdition(SphinxDirective):
         box += label
         box += nodes.paragraph("", chinese, classes=["zh", NO_LINK])
         box += nodes.paragraph("", english, classes=["en"])
+        box += placeholder(number)
         return [target, box]
 
 
