@@ -33,7 +33,7 @@ HEADING = re.compile(r"(#{1,6}) (.+)")
 # Each chapter's theme, the prefix of its section labels; and its page label with the page's slug.
 THEMES = {"01-at-a-glance": "glance", "02-review-2019": "review", "03-plan-2020": "plan",
           "04-service-government": "service", "05-review-to-plan": "bridge",
-          "06-language": "lang", "07-places": "places"}
+          "06-language": "lang", "07-places": "places", "08-outcomes": "outcomes"}
 CHAPTER_TITLES = {
     "01-at-a-glance": ("at-a-glance", "the-article-at-a-glance"),
     "02-review-2019": ("review-2019", "part-1-the-review-of-2019"),
@@ -42,7 +42,10 @@ CHAPTER_TITLES = {
     "05-review-to-plan": ("review-to-plan", "from-review-to-plan"),
     "06-language": ("language", "the-language-of-the-report"),
     "07-places": ("places", "where-the-report-acts"),
+    "08-outcomes": ("outcomes", "what-became-of-the-plan"),
 }
+# Chapters that no published build (0.1.0, 0.1.1) had: their sections have no old slugs to keep.
+NEW_CHAPTERS = ("08-outcomes",)
 # Every section of every chapter: its label, and the ids its heading had in 0.1.0 and 0.1.1
 # (two where the heading was reworded for 0.1.1). In the chapter's order.
 CHAPTER_SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -146,6 +149,22 @@ CHAPTER_SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "places-next": ("what-s-next",),
         "places-data": ("data-and-code",),
     },
+    # New since 0.1.1: no published slug to keep.
+    "08-outcomes": {
+        "outcomes-overview": (),
+        "outcomes-prerequisites": (),
+        "outcomes-method": (),
+        "outcomes-headline": (),
+        "outcomes-scorecard": (),
+        "outcomes-evidence": (),
+        "outcomes-unknown": (),
+        "outcomes-strength": (),
+        "outcomes-projects": (),
+        "outcomes-targets": (),
+        "outcomes-summary": (),
+        "outcomes-next": (),
+        "outcomes-data": (),
+    },
 }
 
 # The glossary's anchors, written out from the pinyin shown on the page (tone marks dropped, ü as
@@ -226,7 +245,7 @@ def test_every_chapter_section_has_its_recorded_label(path):
 
 def test_labels_are_short_unique_and_carry_the_chapter_theme():
     labels = [label for sections in CHAPTER_SECTIONS.values() for label in sections]
-    assert len(labels) == len(set(labels)) == 70
+    assert len(labels) == len(set(labels)) == 83
     for stem, sections in CHAPTER_SECTIONS.items():
         for label in sections:
             assert re.fullmatch(rf"{THEMES[stem]}-[a-z0-9]+(-[a-z0-9]+)?", label), label
@@ -244,6 +263,8 @@ def test_a_reworded_heading_keeps_both_of_its_old_slugs():
 
 
 def test_the_extension_keeps_every_recorded_slug():
+    for stem in NEW_CHAPTERS:
+        assert all(slugs == () for slugs in CHAPTER_SECTIONS[stem].values()), stem
     for sections in CHAPTER_SECTIONS.values():
         for label, slugs in sections.items():
             assert set(slugs) <= set(LEGACY_IDS.get(label, ())), label

@@ -187,7 +187,7 @@ def chapter_module_of(path: Path) -> str:
 
 
 def test_every_notebook_has_its_chapter_module():
-    assert len(NOTEBOOKS) == 7
+    assert len(NOTEBOOKS) == 8
     for path in NOTEBOOKS:
         module = chapter_module_of(path)
         assert (GWR.parent / Path(*module.split("."))).with_suffix(".py").exists(), path.name

@@ -23,6 +23,7 @@ from tests.test_anchors import (
     CODEBOOK_TABLES,
     GLOSSARY_0_1_1,
     GLOSSARY_ANCHORS,
+    NEW_CHAPTERS,
 )
 
 pytestmark = pytest.mark.site
@@ -177,7 +178,8 @@ def test_the_recorded_builds_are_there():
 @pytest.mark.parametrize("recorded", RECORDED, ids=lambda p: p.stem)
 def test_no_page_lost_an_id_that_a_published_build_had(recorded):
     pages = json.loads(recorded.read_text(encoding="utf-8"))["pages"]
-    assert {f"notebooks/{chapter}.html" for chapter in CHAPTER_SECTIONS} <= set(pages)
+    published = [chapter for chapter in CHAPTER_SECTIONS if chapter not in NEW_CHAPTERS]
+    assert {f"notebooks/{chapter}.html" for chapter in published} <= set(pages)
     lost = {}
     for page, ids in pages.items():
         have = anchors_of(page).where

@@ -574,6 +574,7 @@ def _mend_gbt(text: str, work: Work) -> str:
     1. The numeric label ("[1]") goes: a reference list numbers its entries itself.
     2. citeproc-py sets a group's name in capitals, as the style asks for a person's family
        name; the CSL specification (and GB/T, 8.1.2) leaves an organisation's name as written.
+       Every group among the authors is mended, not only a sole or first one.
     3. The type identifier: citeproc-py drops the group "[N]" of an item without an address
        (it counts the `medium` variable tested there as an empty variable), and a part of the
        book whose kind is data takes [DS/OL], not its book's [M/OL].
@@ -582,10 +583,10 @@ def _mend_gbt(text: str, work: Work) -> str:
        even when it is the part's own author, as the standard's examples do; the style omits it.
     """
     text = re.sub(r"^\[\d+\]\s*", "", text)
-    for agent in work.authors[:1]:
-        if isinstance(agent, str) and text.startswith(agent.upper() + ".") \
-                and agent.upper() != agent:
-            text = agent + text[len(agent):]
+    for agent in work.authors:  # each group, where it stands in the list of authors
+        if isinstance(agent, str):
+            text = re.sub(rf"(?:^|(?<=, )){re.escape(agent.upper())}(?=[,.])",
+                          lambda _, name=agent: name, text, count=1)
     found = re.search(re.escape(work.title) + r"(\[[A-Z]+(?:/OL)?\])?", text)
     if found is None:
         raise ValueError(f"GB/T 7714 style output changed shape: {text!r}")

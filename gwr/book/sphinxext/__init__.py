@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from gwr.book.sphinxext import (
     apparatus,
     assets,
+    bib_dependencies,
     cite_block,
     codebook,
     edition_meta,
@@ -26,7 +27,7 @@ from gwr.book.sphinxext import (
 def setup(app: Sphinx) -> dict:
     for module in (page_metadata, edition_meta, cite_block, paragraph_links, source_edition,
                    codebook, glossary, zh_lang, assets, figure_data,
-                   apparatus):
+                   apparatus, bib_dependencies):
         module.setup(app)
     stable_anchors.setup(app)  # labels first, changelog versions, old anchors kept
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

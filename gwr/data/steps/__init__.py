@@ -7,7 +7,8 @@ curated review-to-plan links) reads only the sections; programme_pairs reads ind
 pair's indicator ids must sit in its paragraphs); glossary reads formulations; reforms reads
 commitments and indicators; summary_clauses reads paragraphs; tokens is written before
 segmentation_lexicon and word_glosses, which read it. unit_outlines, places, place_units and
-borders read units (their adcodes and names must be its own).
+borders read units (their adcodes and names must be its own). outcomes reads indicators and
+commitments (the promises in scope); headline_targets reads nothing before it. Both come last.
 """
 
 from gwr.data.steps import (
@@ -15,9 +16,11 @@ from gwr.data.steps import (
     commitments,
     formulations,
     glossary,
+    headline_targets,
     indicators,
     links,
     mentions,
+    outcomes,
     paragraphs,
     place_units,
     places,
@@ -38,4 +41,5 @@ from gwr.data.steps import (
 STEPS = [sections, paragraphs, mentions, commitments, indicators, formulations, glossary, units,
          unit_outlines, places, place_units, borders,
          translations, links, review_claims, programme_pairs, plan_new_items,
-         reforms, summary_clauses, tokens, segmentation_lexicon, word_glosses]
+         reforms, summary_clauses, tokens, segmentation_lexicon, word_glosses, outcomes,
+         headline_targets]
