@@ -185,19 +185,27 @@ def test_charts_show_the_data_passed_in(top, distinctive):
         assert texts[:len(rows)] == [f"×{n}" for n in rows["occurrences"]], part
         assert ax.get_title(loc="left") == rows["panel"].iloc[0]
     plt.close(fig)
-    verbs = pd.DataFrame({"verb_zh": ["推进", "确保"], "verb_en": ["advance", "ensure"],
-                          "strength": ["process", "binding"], "commitments": [3, 2]})
+    verbs = pd.DataFrame({"rank": [1, 2, 2], "verb_zh": ["推进", "启动", "启动"],
+                          "verb_en": ["advance", "launch", "launch"],
+                          "strength": ["process", "binding", "aspirational"],
+                          "commitments": [3, 1, 1], "verb_commitments": [3, 2, 2]})
     fig = language.verb_strength_chart(verbs, title="t", note="n")
     widths, labels, texts = _bars(fig.axes[0])
-    assert widths == [3.0, 2.0]
-    assert labels == ["推进 (advance)", "确保 (ensure)"]
-    assert texts[:2] == ["3", "2"]
+    assert widths == [3.0, 1.0, 1.0]
+    assert labels == ["推进 (advance)", "启动 (launch)"]
+    assert texts[:2] == ["3", "2"]  # each verb's total, once
+    # 启动's two segments share a row, the second starting where the first ends.
+    segments = fig.axes[0].patches
+    assert segments[1].get_y() == segments[2].get_y() != segments[0].get_y()
+    assert segments[2].get_x() == segments[1].get_x() + segments[1].get_width()
     plt.close(fig)
+    with pytest.raises(ValueError, match="each verb's rows together"):
+        language.verb_strength_chart(verbs.iloc[[1, 0, 2]], title="t", note="n")
 
 
 def test_every_chart_tags_one_mark_per_row_in_row_order(top, distinctive, commitments):
     use_style()
-    verbs = language.verb_counts(commitments).head(15)
+    verbs = language.verb_data(commitments)
     for chart, data, value in [
         (language.top_words_chart, top, top["occurrences"]),
         (language.distinctive_words_chart, distinctive, distinctive["tfidf"] * 1000),
@@ -241,7 +249,7 @@ def test_figure_data_hold_values_a_reader_can_check(top, distinctive, commitment
     zhengzhi = distinctive[(distinctive["part"] == "service-government")
                            & (distinctive["word"] == "政治")]
     assert zhengzhi["occurrences"].tolist() == [part3.str.count("政治").sum()] == [2]
-    # 完成 (complete) governs six commitments, among them ¶20's 「完成户厕改造6.9万座」.
+    # 完成 (complete) governs six commitments, among them ¶60's 「完成户厕改造6.9万座」.
     verbs = language.verb_counts(commitments).set_index("verb_zh")
     assert (verbs.loc["完成", "strength"], verbs.loc["完成", "commitments"]) == ("binding", 6)
     assert "完成户厕改造6.9万座" in set(commitments.loc[commitments["verb_zh"] == "完成", "text"])
@@ -298,3 +306,60 @@ def test_the_kwic_table_rows_carry_their_spans(text, paragraphs):
     # ¶36 is the heading 「民生保障达到新水平」 of the review's welfare area.
     heading = shown[(data["term"] == "民生").to_numpy() & (data["paragraph"] == 36).to_numpy()]
     assert heading["Where"].tolist() == ["Part 1: review of 2019, heading"]
+
+
+def test_the_verb_figure_keeps_every_verb_tied_at_the_cut(commitments):
+    verbs = language.verb_data(commitments, min_commitments=3)
+    totals = commitments["verb_zh"].value_counts()
+    # Every verb with three commitments or more, and no other: the seven verbs with three
+    # each are all in, 支持 (¶67, ¶69, ¶79), 新建 (¶60, ¶96 twice) and 达到 (¶63 twice, ¶96)
+    # among them; the cut of release 0.x, head(15), kept only three of them.
+    assert set(verbs["verb_zh"]) == set(totals[totals >= 3].index)
+    assert {"支持", "新建", "达到", "加大", "建成", "强化", "启动"} <= set(verbs["verb_zh"])
+    assert verbs["verb_zh"].nunique() == 19
+    # A verb's rows add up to its total, which is the count in commitments.csv.
+    by_verb = verbs.groupby("verb_zh")
+    assert (by_verb["commitments"].sum() == by_verb["verb_commitments"].first()).all()
+    assert (by_verb["verb_commitments"].first() == totals[by_verb["verb_commitments"].first()
+                                                          .index]).all()
+    # 启动 (launch): binding in ¶56 and ¶89, hedged by 尽快 in ¶81 「尽快启动3号线前期工作」.
+    qidong = verbs[verbs["verb_zh"] == "启动"]
+    assert qidong[["strength", "commitments"]].values.tolist() == [["binding", 2],
+                                                                  ["aspirational", 1]]
+    # Ranks are shared by ties: 加快 and 推进 (16 each) are both first, 推动 third.
+    rank = verbs.drop_duplicates("verb_zh").set_index("verb_zh")["rank"]
+    assert (rank["加快"], rank["推进"], rank["推动"]) == (1, 1, 3)
+    assert set(rank[verbs.drop_duplicates("verb_zh")["verb_commitments"].eq(3).to_numpy()]) \
+        == {13}
+    # Order: by total, then by the verb's code point; a verb's rows together.
+    firsts = verbs.drop_duplicates("verb_zh")
+    assert firsts.sort_values(["verb_commitments", "verb_zh"], ascending=[False, True]
+                              )["verb_zh"].tolist() == firsts["verb_zh"].tolist()
+
+
+def test_the_word_figures_say_where_a_cut_falls_inside_a_tie(top, distinctive, tokens):
+    # Top words: 建成 is the twentieth word, with 9 occurrences, and five words share that
+    # count (全市, 全面, 加强, 建成, 重点); 重点 is left out by code-point order.
+    counts = language.word_counts(tokens)
+    last = top.iloc[-1]
+    assert (last["word"], last["occurrences"], last["rank"]) == ("建成", 9, 17)
+    assert last["words_sharing_rank"] == (counts["count"] == 9).sum() == 5
+    assert "重点" not in set(top["word"])
+    # Ranks are shared by ties: 太原 and 推进 both occur 21 times and are both second.
+    assert top.set_index("word").loc[["太原", "推进"], "rank"].tolist() == [2, 2]
+    # Distinctive words: in the review nine words, each used twice, tie for third place; six
+    # are drawn (地标 … 电机) and 第一, 系列 and 荣获 are not.
+    review = distinctive[distinctive["part"] == "review-2019"]
+    assert len(review) == 8
+    assert review["rank"].tolist() == [1, 2, 3, 3, 3, 3, 3, 3]
+    assert review["words_sharing_rank"].tolist() == [1, 1] + [9] * 6
+    assert not {"第一", "系列", "荣获"} & set(review["word"])
+    # The plan's ranks: 加快 and 太原 share third place, 力争, 达到 and 项目 fifth.
+    plan = distinctive[distinctive["part"] == "plan-2020"].set_index("word")
+    assert plan.loc[["加快", "太原", "力争", "达到", "项目"], "rank"].tolist() == [3, 3, 5, 5, 5]
+
+
+def test_the_formulation_source_is_the_span_of_its_paragraphs():
+    rows = language.formulation_data(load_table("formulations"))
+    # The first formulation, 三大攻坚战, stands in ¶5; the last, 三公 and 紧日子, in ¶109.
+    assert language.formulation_source(rows) == "¶5–¶109"

@@ -109,6 +109,25 @@ def test_tables_keep_the_ids_that_the_apparatus_links(promises, headline):
     assert shown["headline_id"].tolist()[:3] == ["gdp", "industry", "fixed-investment"]
 
 
+def test_the_consumer_price_target_shows_the_report_s_about(headline):
+    # The full report (read at a copy): 「居民消费价格涨幅控制在3.5%左右」, "held to about 3.5%",
+    # which the edition reads as a ceiling; the table shows the words, not only "at most".
+    table = chapter.headline_table(headline).set_index("headline_id")
+    shown = {key: chapter.target_reading(row.target_value, row.unit_en, row.qualifier,
+                                         row.target_zh) for key, row in table.iterrows()}
+    assert shown["cpi"].startswith("「控制在3.5%左右」") and shown["cpi"].endswith("at most 3.5%")
+    # 「城镇登记失业率控制在4.2%以内」 is a ceiling in its own words: shown as one.
+    assert shown["registered-unemployment"] == "at most 4.2%"
+    assert shown["gdp"] == "about 7%"
+
+
+def test_the_zoo_s_unfinished_houses_are_cited_to_the_source_that_says_so(promises):
+    # 山西晚报 app, 2020-09-27: 「大象馆、犀牛馆、企鹅馆、猎豹馆等18个馆舍仍然在建」; the 太原新闻网
+    # copy cited for the reopening says only 「9月28日正式恢复开放」.
+    parks = promises.set_index("promise_id").loc["plan-city.parks-opening"]
+    assert "sxwb2020zoo" in parks["other_source_keys"].split(" | ")
+
+
 def test_a_mirror_s_pinyin_is_dropped_from_a_quotation(headline):
     gdp = headline.set_index("headline_id").loc["gdp", "target_zh"]
     assert "(zh" in gdp and chapter.strip_pinyin(gdp) == "地區生產總值增長7%左右"

@@ -353,3 +353,11 @@ def test_the_sites_table_rows_and_values(tables):
 
 def test_cited_paragraphs_lists_each_paragraph_once_in_order():
     assert chapter.cited_paragraphs(pd.Series(["59;84", "", "13;59"])) == "¶13, ¶59, ¶84"
+
+
+def test_cited_paragraphs_joins_runs_as_the_book_cites_them(counts):
+    assert chapter.cited_paragraphs(pd.Series(["58", "13;59"])) == "¶13, ¶58–¶59"
+    # The map's paragraphs: 阳曲 in ¶13, ¶59 and ¶84, 晋源 in ¶58 (晋源花卉小镇) and the rest;
+    # ¶58 and ¶59 are cited as one run, as the book's notes elsewhere write them.
+    cited = chapter.cited_paragraphs(chapter.map_data(counts)["paragraph_list"])
+    assert "¶58–¶59" in cited and "¶58, ¶59" not in cited

@@ -228,6 +228,18 @@ def test_target_table_keeps_ids_spans_and_values(text, frames):
     assert g5["deadline"] == pd.Timestamp("2020-06-30")
     assert plan.target_value(g5["value"], g5["unit_en"], g5["qualifier"]) == \
         "at least 2,900 base stations"
+    # The table shows the hedge: the three 力争 targets of ¶74, ¶85 and ¶102, and no other.
+    assert g5["hedge_zh"] == "力争"
+    assert plan.target_value(g5["value"], g5["unit_en"], g5["qualifier"], g5["hedge_zh"]) == \
+        "at least 2,900 base stations, hedged (力争)"
+    hedged = table[table["hedge_zh"] != ""]
+    assert hedged["paragraph"].tolist() == [74, 85, 102]
+    assert all("力争" in text[a:b] for a, b in zip(
+        frames["commitments"].set_index("commitment_id").loc[hedged["commitment_id"], "start"],
+        frames["commitments"].set_index("commitment_id").loc[hedged["commitment_id"], "end"],
+        strict=True))
+    assert (table["hedge_zh"] != "").sum() == (table["strength"] == "aspirational").sum()
+    assert toilets["hedge_zh"] == ""
     # ¶103: 新开工保障房2533套, with no deadline.
     housing = rows.loc["plan-livelihoods.social-housing-start"]
     assert housing["value"] == 2533 and housing["deadline_zh"] == ""
@@ -235,7 +247,8 @@ def test_target_table_keeps_ids_spans_and_values(text, frames):
 
 def test_table_frames(frames, commitments):
     ledger = plan.target_ledger(frames["indicators"], frames["sections"])
-    overview = plan.task_overview(frames["sections"], commitments, ledger).set_index("task_order")
+    overview = plan.task_overview(frames["sections"], commitments, ledger,
+                                  load_table("paragraphs")).set_index("task_order")
     assert overview["targets"].sum() == len(ledger)
     assert overview["commitments"].sum() == len(commitments)
     # ¶61: 年底前全市高新技术企业达到1800家以上, the heading of the innovation task.
@@ -252,3 +265,19 @@ def test_table_frames(frames, commitments):
     assert compared.loc["task_1", ["commitments", "with_figure", "with_deadline"]].tolist() == \
         [20, 0, 0]
     assert compared["commitments"].sum() == len(commitments)
+
+
+def test_the_task_names_carry_their_span_in_paragraph_6(text, frames, commitments):
+    ledger = plan.target_ledger(frames["indicators"], frames["sections"])
+    overview = plan.task_overview(frames["sections"], commitments, ledger,
+                                  load_table("paragraphs"))
+    assert overview["name_paragraph"].eq(6).all()
+    for row in overview.itertuples():
+        assert text[row.name_start:row.name_end] == row.official_name_zh
+    # ¶6: 一是慎终如始抓好疫情防控，… 九是着力补齐民生短板，不断增进民生福祉。 The names follow
+    # each other in the order of the tasks, each just after its 一是 … 九是.
+    assert overview["name_start"].is_monotonic_increasing
+    numerals = "一二三四五六七八九"
+    for row in overview.itertuples():
+        assert text[row.name_start - 2:row.name_start] == numerals[row.task_order - 1] + "是"
+    assert overview.iloc[0]["official_name_zh"].startswith("慎终如始抓好疫情防控")

@@ -30,6 +30,11 @@ NUMERAL_ROLE_LABELS = {"list": "counts a list", "quantity": "a quantity",
                        "code": "a code (figures as a label)", "": "none"}
 assert tuple(NUMERAL_ROLE_LABELS)[:-1] == NUMERAL_ROLES
 
+# The strength classes, in the order of the commitments table's schema (binding, aspirational,
+# process): the order of a verb's segments in fig-language-verbs.
+STRENGTHS = allowed_values("commitments", "strength")
+assert tuple(STRENGTH_COLOURS) == STRENGTHS
+
 
 def counted_words(tokens: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """The tokens the word counts take (counted = true in tokens.csv), one row per word of the
@@ -170,6 +175,19 @@ def formulation_data(formulations: pd.DataFrame) -> pd.DataFrame:
         ["term", "gloss_en", "count", "paragraphs", "numeral_role", "origin", "reference"]]
 
 
+
+def formulation_source(data: pd.DataFrame) -> str:
+    """The paragraphs the formulations of :func:`formulation_data` span, first to last, as the
+    book cites a range.
+
+    Examples:
+        >>> formulation_source(pd.DataFrame({"paragraphs": ["6;58", "5;6;72", "109"]}))
+        '¶5–¶109'
+    """
+    numbers = [n for paragraphs in data["paragraphs"] for n in _numbers(paragraphs)]
+    return f"¶{min(numbers)}–¶{max(numbers)}"
+
+
 def formulation_table(data: pd.DataFrame) -> pd.DataFrame:
     """tbl-language-formulations as readers see it, from :func:`formulation_data`; a term that
     occurs more often than in as many paragraphs says how often.
@@ -211,16 +229,75 @@ def verb_counts(commitments: pd.DataFrame) -> pd.DataFrame:
                               ignore_index=True)
 
 
+
+def verb_data(commitments: pd.DataFrame, min_commitments: int = 3) -> pd.DataFrame:
+    """The segments of fig-language-verbs: every governing verb that governs at least
+    ``min_commitments`` commitments in all, whatever their strength, so that no tie is cut.
+
+    Verbs are ranked by their total (``verb_commitments``; ``rank`` is shared by ties, and tied
+    verbs come in code-point order); each verb has one row per strength class its
+    commitments take (``commitments``), in the schema's order (binding, aspirational,
+    process), so a verb's rows add up to its total.
+
+    Examples:
+        >>> c = pd.DataFrame({"verb_zh": ["推进", "推进", "启动", "启动", "完成"],
+        ...     "verb_en": ["a", "a", "l", "l", "c"],
+        ...     "strength": ["process", "process", "binding", "aspirational", "binding"]})
+        >>> verb_data(c, min_commitments=2).values.tolist()
+        [[1, '启动', 'l', 'binding', 1, 2], [1, '启动', 'l', 'aspirational', 1, 2], \
+[1, '推进', 'a', 'process', 2, 2]]
+    """
+    counts = (commitments.groupby(["verb_zh", "verb_en", "strength"]).size()
+              .rename("commitments").reset_index())
+    counts["verb_commitments"] = counts.groupby("verb_zh")["commitments"].transform("sum")
+    counts = counts[counts["verb_commitments"] >= min_commitments].copy()
+    totals = counts.drop_duplicates("verb_zh").set_index("verb_zh")["verb_commitments"]
+    counts["rank"] = counts["verb_zh"].map(shared_ranks(totals)[0])
+    counts["order"] = counts["strength"].map({s: i for i, s in enumerate(STRENGTHS)})
+    counts = counts.sort_values(["verb_commitments", "verb_zh", "order"],
+                                ascending=[False, True, True], ignore_index=True)
+    return counts[["rank", "verb_zh", "verb_en", "strength", "commitments", "verb_commitments"]]
+
+
+def shared_ranks(scores: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The rank of each score, highest first, shared by ties (1, 2, 2, 4 …), and how many
+    scores share it.
+
+    Examples:
+        >>> rank, sharing = shared_ranks(pd.Series([5, 3, 3, 1]))
+        >>> rank.tolist(), sharing.tolist()
+        ([1, 2, 2, 4], [1, 2, 2, 1])
+    """
+    rank = scores.rank(method="min", ascending=False).astype(int)
+    return rank, rank.map(rank.value_counts())
+
+
 def top_words_data(tokens: pd.DataFrame, verbs: set[str], n: int = 20) -> pd.DataFrame:
     """The bars of fig-language-top-words: the ``n`` most frequent words (word, gloss_en,
-    occurrences, paragraphs), and whether each governs a commitment (is in ``verbs``)."""
-    top = word_counts(tokens).head(n)
+    occurrences, paragraphs), and whether each governs a commitment (is in ``verbs``).
+
+    A tie at the cut is broken as :func:`word_counts` orders words (alphabetically, by code
+    point), and the words after the ``n``-th are left out; ``rank`` (shared by ties, among all
+    the words) and ``words_sharing_rank`` (how many words of the article share it, shown or
+    not) let a reader see where that happens.
+
+    Examples:
+        >>> t = pd.DataFrame({"paragraph": [1, 1, 2, 2], "token": ["推进", "推进", "工作", "民生"]})
+        >>> top_words_data(t, {"推进"}, n=2)[["word", "rank", "words_sharing_rank"]
+        ...     ].values.tolist()
+        [['推进', 1, 1], ['工作', 2, 2]]
+    """
+    counts = word_counts(tokens)
+    rank, sharing = shared_ranks(counts["count"])
+    top = counts.assign(rank=rank, words_sharing_rank=sharing).head(n)
     return pd.DataFrame({
+        "rank": top["rank"].to_numpy(),
         "word": top["token"].to_numpy(),
         "gloss_en": [gloss(w) for w in top["token"]],
         "occurrences": top["count"].to_numpy(),
         "paragraphs": top["paragraphs"].to_numpy(),
         "governs_commitment": top["token"].isin(verbs).to_numpy(),
+        "words_sharing_rank": top["words_sharing_rank"].to_numpy(),
     })
 
 
@@ -230,19 +307,34 @@ def distinctive_data(tokens: pd.DataFrame, parts: list[str], *, min_count: int =
     part's words with the highest TF-IDF over ``parts``, among those it uses ``min_count``
     times or more and that score above zero, at most ``top`` per part.
 
-    Columns: panel (its heading), part, word, gloss_en, occurrences (in the part), tfidf.
+    A tie at the cut is broken as :func:`tfidf` orders words (by count, then by code point),
+    and the words after the ``top``-th are left out; ``rank`` (by TF-IDF within the part,
+    shared by ties) and ``words_sharing_rank`` (how many of the part's words share it, shown
+    or not) let a reader see where that happens.
+
+    Columns: panel (its heading), part, rank, word, gloss_en, occurrences (in the part), tfidf,
+    words_sharing_rank.
     """
     scores = tfidf(tokens[tokens["part"].isin(parts)], by="part")
-    scores = scores[(scores["count"] >= min_count) & (scores["tfidf"] > 0)]
+    scores = scores[(scores["count"] >= min_count) & (scores["tfidf"] > 0)].copy()
+    # Equal scores are equal counts over equal totals; rounding keeps float noise from
+    # splitting a tie.
+    rounded = scores["tfidf"].round(12)
+    for index in scores.groupby("part").groups.values():
+        rank, sharing = shared_ranks(rounded.loc[index])
+        scores.loc[index, "shared_rank"] = rank
+        scores.loc[index, "words_sharing_rank"] = sharing
     scores = scores[scores.groupby("part").cumcount() < top]
     rows = pd.concat([scores[scores["part"] == part] for part in parts], ignore_index=True)
     return pd.DataFrame({
         "panel": rows["part"].map(PART_LABELS),
         "part": rows["part"],
+        "rank": rows["shared_rank"].astype(int),
         "word": rows["token"],
         "gloss_en": [gloss(w) for w in rows["token"]],
         "occurrences": rows["count"],
         "tfidf": rows["tfidf"],
+        "words_sharing_rank": rows["words_sharing_rank"].astype(int),
     })
 
 
@@ -374,20 +466,31 @@ def distinctive_words_chart(data: pd.DataFrame, *, title: str, note: str) -> Fig
     return fig
 
 
-def verb_strength_chart(verbs: pd.DataFrame, *, title: str, note: str) -> Figure:
-    """Bars of the governing verbs of :func:`verb_counts` (verb_zh, verb_en, strength,
-    commitments), in its order, coloured by the strength the lexicon gives them, one tagged bar
+def verb_strength_chart(data: pd.DataFrame, *, title: str, note: str) -> Figure:
+    """One bar per verb of :func:`verb_data`, in its order, split into segments by the
+    strength the lexicon gives its commitments and labelled with its total; one tagged segment
     per row."""
-    rows = verbs.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.5, 0.3 * len(rows) + 1.6))
-    bars = ax.barh(range(len(rows)), rows["commitments"],
-                   color=[STRENGTH_COLOURS[s] for s in rows["strength"]])
-    tag_marks(bars)
-    ax.bar_label(bars, padding=3, fontsize=8, color=INK)
-    labels = [bilingual(v, e) for v, e in zip(rows["verb_zh"], rows["verb_en"], strict=True)]
-    ax.set_yticks(range(len(rows)), labels, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(0, rows["commitments"].max() * 1.12)
+    rows = data.reset_index(drop=True)
+    verbs = list(dict.fromkeys(zip(rows["verb_zh"], rows["verb_en"], strict=True)))
+    position = {zh: i for i, (zh, _) in enumerate(verbs)}
+    if len(position) != len(verbs) or list(rows["verb_zh"].map(position)) != sorted(
+            rows["verb_zh"].map(position)):
+        raise ValueError("verb_strength_chart: give each verb's rows together")
+    fig, ax = plt.subplots(figsize=(7.5, 0.3 * len(verbs) + 1.6))
+    ends = dict.fromkeys(position, 0)
+    marks = []
+    for row in rows.itertuples(index=False):
+        marks.extend(ax.barh(position[row.verb_zh], row.commitments, left=ends[row.verb_zh],
+                             color=STRENGTH_COLOURS[row.strength], height=0.8))
+        ends[row.verb_zh] += row.commitments
+    tag_marks(marks)
+    for zh, total in ends.items():
+        ax.annotate(str(total), (total, position[zh]), xytext=(3, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=8, color=INK)
+    labels = [bilingual(v, e) for v, e in verbs]
+    ax.set_yticks(range(len(verbs)), labels, fontsize=8)
+    ax.set_ylim(len(verbs) - 0.5, -0.5)
+    ax.set_xlim(0, max(ends.values()) * 1.12)
     shown = [s for s in STRENGTH_COLOURS if s in set(rows["strength"])]
     ax.legend([plt.Rectangle((0, 0), 1, 1, color=STRENGTH_COLOURS[s]) for s in shown], shown,
               loc="lower right", frameon=False, fontsize=8)

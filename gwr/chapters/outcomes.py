@@ -45,6 +45,9 @@ SHARE_PANELS = {"plan": "The plan's targets, as the article states them",
 YEAR_END = pd.Timestamp(2020, 12, 31)
 # Pinyin that some mirrors insert after a character, e.g. 增長(zhǎng).
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]+\)")
+# A ceiling stated as "about" (控制在3.5%左右, "held to about 3.5%"): the report's words that the
+# edition reads as "at most".
+ABOUT_CEILING = re.compile(r"控制在[0-9.]+%?左右")
 
 
 def status_label(status: str) -> str:
@@ -233,8 +236,8 @@ def evidence_table(promises: pd.DataFrame) -> pd.DataFrame:
     rows = promises[promises["status"] != UNKNOWN]
     return rows[["promise_id", "commitment_id", "indicator_id", "paragraph", "label_en",
                  "strength", "deadline", "status", "outcome_value", "outcome_qualifier",
-                 "outcome_unit", "outcome_date", "source_key", "other_source_keys",
-                 "confidence", "evidence_zh"]
+                 "outcome_unit", "outcome_date", "source_key", "source_url",
+                 "source_published", "other_source_keys", "confidence", "evidence_zh", "note"]
                 ].reset_index(drop=True)
 
 
@@ -247,6 +250,7 @@ def unknown_table(promises: pd.DataFrame) -> pd.DataFrame:
                   "label_en", "strength", "deadline"]].copy()
     frame["queries"] = queries.astype(int)
     frame["searched"] = rows["searched"]
+    frame["note"] = rows["note"]  # partial or late figures seen, and why they do not count
     return frame.reset_index(drop=True)
 
 
@@ -315,7 +319,8 @@ def headline_table(headline: pd.DataFrame) -> pd.DataFrame:
             frame[column] = frame[column].replace("", pd.NA)
     return frame[["headline_id", "indicator_en", "indicator_zh", "target_value", "qualifier",
                   "unit_en", "outcome_value", "status", "target_source_key",
-                  "outcome_source_key", "target_zh"]].reset_index(drop=True)
+                  "outcome_source_key", "target_zh", "outcome_zh", "context_zh", "searched",
+                  "note"]].reset_index(drop=True)
 
 
 def target_text(value: float, unit: str, qualifier: str) -> str:
@@ -329,6 +334,24 @@ def target_text(value: float, unit: str, qualifier: str) -> str:
     """
     amount = f"{format_value(value)}%" if unit == "per cent" else f"{format_value(value)} {unit}"
     return amount if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {amount}"
+
+
+def target_reading(value: float, unit: str, qualifier: str, words: str) -> str:
+    """A headline target as the table shows it, with the report's own words first where the
+    edition reads a ceiling into "about": 控制在…左右 ("held to about …"), read as at most.
+
+    Examples:
+        >>> target_reading(3.5, "per cent", "at_most", "居民消費(fèi)價(jià)格漲幅控制在3.5%左右")
+        '「控制在3.5%左右」 (held to about 3.5%), read here as at most 3.5%'
+        >>> target_reading(4.2, "per cent", "at_most", "城鎮登記失業率控制在4.2%以內")
+        'at most 4.2%'
+    """
+    shown = target_text(value, unit, qualifier)
+    about = ABOUT_CEILING.search(strip_pinyin(words))
+    if qualifier != "at_most" or about is None:
+        return shown
+    about_amount = target_text(value, unit, "exact")
+    return f"「{about.group(0)}」 (held to about {about_amount}), read here as {shown}"
 
 
 # Deadline against completion ----------------------------------------------------------------------

@@ -29,6 +29,7 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
 from gwr.charts import PART_COLOURS, source_note, tag_marks
+from gwr.display import paragraph_ranges
 from gwr.style import INK, MUTED, PALETTE
 
 Point = tuple[float, float]
@@ -98,13 +99,15 @@ def _cited(numbers: str) -> str:
 
 def cited_paragraphs(lists) -> str:
     """Every paragraph of some ';'-separated lists (a column of the chapter's data), once
-    each, in order, as the book cites them.
+    each, in order, as the book cites them: runs of paragraphs joined by a dash.
 
     Examples:
         >>> cited_paragraphs(["13;59;84", "", "21", "59"])
         '¶13, ¶21, ¶59, ¶84'
+        >>> cited_paragraphs(["13;58", "59;84"])
+        '¶13, ¶58–¶59, ¶84'
     """
-    return ", ".join(f"¶{n}" for n in sorted({n for numbers in lists for n in _split(numbers)}))
+    return paragraph_ranges(n for numbers in lists for n in _split(numbers))
 
 
 def unit_counts(units: pd.DataFrame, places: pd.DataFrame, place_units: pd.DataFrame,

@@ -28,6 +28,8 @@ SPECIFICITY_COLOURS = {"with_figure": PALETTE["sky_blue"], "with_deadline": PALE
 MEASURES = tuple(column.removeprefix("with_") for column in SPECIFICITY)
 ALL_TASKS = "All nine tasks"
 EPIDEMIC_TASK = 1
+# The paragraph that lists the nine tasks by their report names (一是 … 九是).
+TASK_LIST_PARAGRAPH = 6
 
 
 def task_commitments(commitments: pd.DataFrame) -> pd.DataFrame:
@@ -88,12 +90,41 @@ def target_ledger(indicators: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFr
     return ledger.sort_values(["order", "start"], kind="stable").reset_index(drop=True)
 
 
-def task_overview(sections: pd.DataFrame, commitments: pd.DataFrame,
-                  ledger: pd.DataFrame) -> pd.DataFrame:
-    """tbl-plan-tasks in tidy form: one row per task, its names and extent from sections.csv,
-    and its commitments, distinct targets (:func:`target_ledger`) and dated commitments.
+def name_spans(names: pd.Series, paragraphs: pd.DataFrame,
+               paragraph: int = TASK_LIST_PARAGRAPH) -> pd.DataFrame:
+    """Where each of ``names`` stands in ``paragraph`` (¶6, the report's list of the nine
+    tasks): name_paragraph, and name_start and name_end, code-point offsets into the whole
+    source (end exclusive). ``paragraphs`` is paragraphs.csv (paragraph, start, text); a name
+    that does not stand in the paragraph exactly once is refused.
 
-    ``commitments`` comes from :func:`task_commitments`.
+    Examples:
+        >>> par = pd.DataFrame({"paragraph": [6], "start": [100], "text": ["一是抗疫。二是兴工。"]})
+        >>> name_spans(pd.Series(["抗疫", "兴工"]), par).values.tolist()
+        [[6, 102, 104], [6, 107, 109]]
+        >>> name_spans(pd.Series(["是"]), par)
+        Traceback (most recent call last):
+        ...
+        ValueError: '是' stands 2 times in ¶6, not once
+    """
+    row = paragraphs.set_index("paragraph").loc[paragraph]
+    text, offset = str(row["text"]), int(row["start"])
+    spans = []
+    for name in names:
+        if text.count(name) != 1:
+            raise ValueError(f"{name!r} stands {text.count(name)} times in ¶{paragraph}, not once")
+        start = offset + text.index(name)
+        spans.append((paragraph, start, start + len(name)))
+    return pd.DataFrame(spans, columns=["name_paragraph", "name_start", "name_end"],
+                        index=names.index)
+
+
+def task_overview(sections: pd.DataFrame, commitments: pd.DataFrame,
+                  ledger: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """tbl-plan-tasks in tidy form: one row per task, its names and extent from sections.csv
+    (with the span of the report's name in ¶6, :func:`name_spans`), and its commitments,
+    distinct targets (:func:`target_ledger`) and dated commitments.
+
+    ``commitments`` comes from :func:`task_commitments`; ``paragraphs`` is paragraphs.csv.
     """
     tasks = sections[sections["kind"] == "plan_task"].sort_values("order")
     orders = tasks["order"].astype(int).tolist()
@@ -101,6 +132,8 @@ def task_overview(sections: pd.DataFrame, commitments: pd.DataFrame,
     targets = ledger.groupby("order").size().reindex(orders, fill_value=0)
     frame = tasks[["section_id", "official_name_zh", "short_en", "heading_zh",
                    "heading_paragraph", "first_paragraph", "last_paragraph"]].reset_index(drop=True)
+    spans = name_spans(frame["official_name_zh"], paragraphs)
+    frame = pd.concat([frame.iloc[:, :2], spans, frame.iloc[:, 2:]], axis=1)
     frame.insert(0, "task_order", orders)
     frame["commitments"] = counts["commitments"].to_numpy()
     frame["targets"] = targets.astype(int).to_numpy()
@@ -110,7 +143,8 @@ def task_overview(sections: pd.DataFrame, commitments: pd.DataFrame,
 
 def target_table(ledger: pd.DataFrame, commitments: pd.DataFrame) -> pd.DataFrame:
     """tbl-plan-targets in tidy form: the ledger's rows with their ids, span, value, unit,
-    qualifier and deadline, and the strength of the commitment that states each target.
+    qualifier and deadline, and the strength of the commitment that states each target and its
+    hedge.
 
     Examples:
         >>> from gwr.data.tables import load_table
@@ -120,19 +154,45 @@ def target_table(ledger: pd.DataFrame, commitments: pd.DataFrame) -> pd.DataFram
         ...     "plan-agriculture.household-toilets-renovated"]
         >>> row["quote"], float(row["value"]), row["deadline_zh"], row["strength"]
         ('6.9万座', 69000.0, '年内', 'binding')
+
+    ``hedge_zh`` is the hedging marker (力争 …) of a target whose commitment is aspirational,
+    empty for the others.
     """
-    strength = commitments.set_index("commitment_id")["strength"]
+    by_id = commitments.set_index("commitment_id")
     frame = ledger.assign(task_order=ledger["order"].astype(int), task=ledger["short_en"],
-                          strength=ledger["commitment_id"].map(strength))
+                          strength=ledger["commitment_id"].map(by_id["strength"]))
     if frame["strength"].isna().any():
         raise ValueError("a target's commitment_id is not in commitments.csv")
+    frame["hedge_zh"] = [hedge_word(basis) if strength == "aspirational" else ""
+                         for strength, basis in zip(
+                             frame["strength"], frame["commitment_id"].map(by_id["strength_basis"]),
+                             strict=True)]
     return frame[["task_order", "task", "indicator_id", "commitment_id", "paragraph", "start",
                   "end", "quote", "subject_zh", "subject_en", "value", "unit_zh", "unit_en",
-                  "qualifier", "deadline_zh", "deadline", "strength"]].reset_index(drop=True)
+                  "qualifier", "deadline_zh", "deadline", "strength",
+                  "hedge_zh"]].reset_index(drop=True)
 
 
-def target_value(value: float, unit_en: str, qualifier: str) -> str:
-    """A target as the ledger shows it: qualifier, value and the unit's name without its note.
+def hedge_word(basis: str) -> str:
+    """The hedging marker that made a commitment aspirational, from its strength_basis.
+
+    Examples:
+        >>> hedge_word("marker 力争")
+        '力争'
+        >>> hedge_word("verb 完成")
+        Traceback (most recent call last):
+        ...
+        ValueError: an aspirational commitment without a marker: 'verb 完成'
+    """
+    kind, _, word = str(basis).partition(" ")
+    if kind != "marker" or not word:
+        raise ValueError(f"an aspirational commitment without a marker: {basis!r}")
+    return word
+
+
+def target_value(value: float, unit_en: str, qualifier: str, hedge_zh: str = "") -> str:
+    """A target as the ledger shows it: qualifier, value and the unit's name without its note,
+    and, for a target in a hedged commitment, the hedge.
 
     Examples:
         >>> target_value(3000.0, "mu (1 mu = 1/15 hectare, about 666.7 square metres)",
@@ -142,6 +202,8 @@ def target_value(value: float, unit_en: str, qualifier: str) -> str:
         ('63%', '69,000 toilets')
         >>> target_value(18.0, "o'clock (hour of the day, 24-hour clock)", "at_least")
         'at least 18:00'
+        >>> target_value(85.0, "per cent", "at_least", hedge_zh="力争")
+        'at least 85%, hedged (力争)'
     """
     unit = unit_en.split(" (", 1)[0]
     if unit == "per cent":
@@ -150,7 +212,8 @@ def target_value(value: float, unit_en: str, qualifier: str) -> str:
         amount = f"{value:.0f}:00"
     else:
         amount = f"{format_value(value)} {unit}"
-    return amount if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {amount}"
+    shown = amount if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {amount}"
+    return f"{shown}, hedged ({hedge_zh})" if hedge_zh else shown
 
 
 def specificity(commitments: pd.DataFrame, by: str | None = None) -> pd.DataFrame:

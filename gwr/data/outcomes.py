@@ -16,9 +16,17 @@ The status rules (chapter 8 states them in its method section):
   extension) some parts of a promise of several parts done by the deadline and none of the
   others shown not done;
 - ``missed``: a source dated after the deadline shows it not done by then (or not within 2020),
-  and no source shows it done later;
+  and no source shows it done later; a promise of several parts is missed when one part is shown
+  not done by the deadline and no source shows every part done later (one part done late and
+  another not found is still missed, not met late);
 - ``no_public_evidence``: no dated public source was found that shows the outcome; never a guess,
   and not evidence of failure.
+
+A status rests on a dated public source: an official text, or a news report read at the outlet's
+own site or at a copy that dates it (in its text or its address). A copy counts whether it names
+the original publisher, names none (its reference then says "Publisher not named") or lets the
+publisher be inferred only from its address (its reference says the publisher is inferred); like
+every copy, it has the confidence ``repost``.
 
 An outcome is dated by what the source says it describes (a day, a month, "the first half of
 2020", "2018 to 2020"); a state that a source gives only as current (目前) is dated by the source
