@@ -70,3 +70,13 @@ def tamper(path: Path) -> None:
     changed = data.replace("2880亿元".encode(), "2890亿元".encode(), 1)
     assert changed != data, f"nothing to tamper with in {path}"
     path.write_bytes(changed)
+
+
+# The reader-facing site tests (a11y, print, weight) share one browser and one visit per page
+# and colour mode: tests/site_session.py.
+from tests.site_session import (  # noqa: E402, F401
+    reader_browser,
+    reader_visit,
+    reader_visits,
+    site_url,
+)

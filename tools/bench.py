@@ -7,7 +7,9 @@ Usage: python tools/bench.py [--skip-test] [--skip-setup] [--keep] [--snapshot]
 (c) the ratio a / b (budget <= 1.5);
 (d) a rebuild with nothing changed: the same build again (budget <= 5 s);
 (e) `make test` (budget <= 300 s), skipped with --skip-test;
-(f) the heaviest page with its figures: HTML bytes plus every image it shows (budget <= 1.5 MB);
+(f) page weight: each page's first load in chromium, cache off, every lazy image made eager: the
+    body bytes of the HTML and of every stylesheet, script, font and figure it fetches (budget
+    <= 1 MB, issue 13); the heaviest page is the figure, every page is in bench.json;
 (g) fresh setup: a copy of the working tree with no environment, then `make book` (creating .venv
     with uv, regenerating the data, executing the notebooks, building the site); budget <= 90 s.
     The note says whether uv's download cache was warm, since a first run on a new machine also
@@ -34,9 +36,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import nbformat
 from nbclient import NotebookClient
@@ -114,37 +114,77 @@ def execute_all(notebooks: list[Path], out: Path, each: dict[str, float]) -> flo
     return time.monotonic() - started
 
 
-class Images(HTMLParser):
-    """The src of every <img> of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sources: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        src = dict(attrs).get("src") if tag == "img" else None
-        if src:
-            self.sources.append(src)
+CHROMIUM = Path("/usr/bin/chromium")
+LOAD_ALL_IMAGES = """async () => {
+  document.querySelectorAll("img").forEach((img) => { img.loading = "eager"; });
+  await Promise.race([Promise.all(Array.from(document.images).map((img) => img.complete ? 0
+      : new Promise((done) => { img.onload = done; img.onerror = done; }))),
+    new Promise((done) => setTimeout(done, 5000))]);
+}"""
 
 
 def page_weights(html: Path) -> list[tuple[int, str, int]]:
-    """(total bytes, page, number of images) for every page: its HTML plus its images."""
+    """(bytes, page, requests) of every page's first load in chromium, heaviest first.
+
+    The site is served on 127.0.0.1 (uncompressed, as `make serve` does); each page opens in a
+    new tab with the cache off, its lazy images are made eager, and the body bytes of every
+    response are added up, as tests/test_site_weight.py does.
+    """
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    # Every page but index.html, the redirect stub to book/intro.html.
+    pages = sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
+                   if p.relative_to(html).parts[0] != "_static"
+                   and p.relative_to(html).as_posix() != "index.html")
     weights = []
-    for page in sorted(html.rglob("*.html")):
-        if page.relative_to(html).parts[0] == "_static":
-            continue  # theme template macros, not pages
-        parser = Images()
-        parser.feed(page.read_text(encoding="utf-8"))
-        files = set()
-        for src in parser.sources:
-            parts = urlsplit(src)
-            if not parts.scheme and not parts.netloc and parts.path:
-                target = (page.parent / unquote(parts.path)).resolve()
-                if target.is_file():
-                    files.add(target)
-        total = page.stat().st_size + sum(f.stat().st_size for f in files)
-        weights.append((total, page.relative_to(html).as_posix(), len(files)))
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            for page in pages:
+                sizes: list[int] = []
+                tab = context.new_page()
+                cdp = context.new_cdp_session(tab)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+                tab.on("requestfinished",
+                       lambda request, sizes=sizes: sizes.append(
+                           request.sizes()["responseBodySize"]))
+                tab.goto(base + page, wait_until="load")
+                tab.evaluate(LOAD_ALL_IMAGES)
+                tab.wait_for_load_state("networkidle")
+                tab.close()
+                weights.append((sum(sizes), page, len(sizes)))
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
     return sorted(weights, reverse=True)
+
+
+def page_weight_figure(html: Path) -> tuple[Figure, list[tuple[int, str, int]]]:
+    """(f): the heaviest page's first load; skipped without chromium or the built site."""
+    label, budget = "page weight: heaviest first load in chromium", 1.0
+    if not (html / "index.html").is_file():
+        return Figure("f", label, None, "MB", budget, "no site"), []
+    if not CHROMIUM.is_file():
+        return Figure("f", label, None, "MB", budget, f"skipped: no {CHROMIUM}"), []
+    weights = page_weights(html)
+    total, page, requests = weights[0]
+    return Figure("f", label, total / MB, "MB", budget,
+                  f"{page} ({requests} requests); every page in bench.json"), weights
 
 
 def fresh_setup(work: Path) -> Figure:
@@ -250,14 +290,8 @@ def main(argv: list[str] | None = None) -> int:
                 args.keep = True
             report(Figure("e", "make test", seconds, "s", 300.0, note, failed=status != 0))
 
-        html = out_root / "_build" / "html"
-        weights = page_weights(html) if html.is_dir() else []
-        if weights:
-            total, page, images = weights[0]
-            report(Figure("f", "heaviest page with its figures", total / MB, "MB", 1.5,
-                          f"{page} ({images} images)"))
-        else:
-            report(Figure("f", "heaviest page with its figures", None, "MB", 1.5, "no site"))
+        figure, weights = page_weight_figure(out_root / "_build" / "html")
+        report(figure)
         if args.skip_setup:
             report(Figure("g", "fresh setup to a built book", None, "s", 90.0,
                           "skipped (--skip-setup)"))
@@ -282,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": os.getloadavg(),
         "figures": [{**asdict(f), "status": f.status} for f in figures],
         "floor_seconds_per_notebook": per_notebook,
-        "page_weights": [{"page": p, "bytes": b, "images": n}
+        "page_weights": [{"page": p, "bytes": b, "requests": n}
                          for b, p, n in weights],
     }, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten: {REPORT.relative_to(ROOT)}")

@@ -15,11 +15,14 @@ from gwr.book.sphinxext import (
     codebook,
     edition_meta,
     figure_data,
+    figure_zoom,
     glossary,
+    lean_theme,
     page_metadata,
     paragraph_links,
     source_edition,
     stable_anchors,
+    webfont,
     zh_lang,
 )
 
@@ -27,7 +30,8 @@ from gwr.book.sphinxext import (
 def setup(app: Sphinx) -> dict:
     for module in (page_metadata, edition_meta, cite_block, paragraph_links, source_edition,
                    codebook, glossary, zh_lang, assets, figure_data,
-                   apparatus, bib_dependencies):
+                   apparatus, bib_dependencies, figure_zoom, lean_theme):
         module.setup(app)
     stable_anchors.setup(app)  # labels first, changelog versions, old anchors kept
+    webfont.setup(app)  # the site's CJK web font, made from the built pages at the end
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
