@@ -17,9 +17,8 @@ import functools
 import importlib.util
 import os
 import re
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -89,17 +88,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site() -> str:
-    """Base URL of _build/html served on 127.0.0.1 at a free port, for the whole session."""
-    if not (HTML / "index.html").is_file():
-        pytest.fail(f"No built site in {HTML}: run `make book` (make test builds it in step 4).")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+def site(site_url: str) -> str:
+    """Base URL of _build/html on 127.0.0.1: the session's one server (tests/site_session.py)."""
+    return site_url
 
 
 @pytest.fixture(scope="session")
