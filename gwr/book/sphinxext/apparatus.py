@@ -28,9 +28,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ExtensionError
 
-from gwr.book.sphinxext.figure_data import notes
+from gwr.book.sphinxext.figure_data import notes, numbered
 from gwr.book.sphinxext.glossary import term_anchors
 from gwr.data.tables import load_table
 from gwr.display import QUALIFIER_WORDS, format_value
@@ -178,13 +177,10 @@ class Writer:
         return nodes.reference("", text, refuri=uri, internal=True, classes=list(classes))
 
     def number_of(self, shown: Shown) -> str:
-        kind = "figure" if shown.label.startswith("fig-") else "table"
-        std = self.env.get_domain("std")
-        _, node_id, _ = std.labels[shown.label]
-        number = self.env.toc_fignumbers.get(shown.docname, {}).get(kind, {}).get(node_id)
-        if not number:
-            raise ExtensionError(f"apparatus: {shown.label} has no number")
-        return f"{kind.title()} {'.'.join(map(str, number))}"
+        """"Figure 3.1" or "Table 5.2", as the figure's own data note numbers it."""
+        number, _ = numbered(self.env, shown.docname, shown.label)
+        kind = "Figure" if shown.label.startswith("fig-") else "Table"
+        return f"{kind} {number}"
 
     def shown_links(self, column: str, value: str) -> list[nodes.Node]:
         out: list[nodes.Node] = []

@@ -126,7 +126,7 @@ class DataNoteDirective(SphinxDirective):
         return [box]
 
 
-def _numbered(env: BuildEnvironment, docname: str, label: str) -> tuple[str, str]:
+def numbered(env: BuildEnvironment, docname: str, label: str) -> tuple[str, str]:
     """(number, caption) of the figure or table ``label`` on ``docname``."""
     std = env.get_domain("std")
     found = std.labels.get(label)
@@ -176,7 +176,7 @@ def _add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if not label:
             continue
         note = page_notes[label]
-        number, caption = _numbered(app.env, docname, label)
+        number, caption = numbered(app.env, docname, label)
         work = citation.figure(edition, docname, label, number, caption_title(caption),
                                note.kind)
         forms = work_forms(work, release=release)
@@ -197,7 +197,7 @@ def index_table(app: Sphinx, docname: str) -> nodes.table:
     rows = []
     for page in sorted(notes(env)):
         for label, note in notes(env)[page].items():
-            number, caption = _numbered(env, page, label)
+            number, caption = numbered(env, page, label)
             uri = app.builder.get_relative_uri(docname, page)
             item = nodes.paragraph()
             item += nodes.reference("", f"{note.kind} {number}", refuri=f"{uri}#{label}",
