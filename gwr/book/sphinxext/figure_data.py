@@ -75,16 +75,19 @@ def notes(env: BuildEnvironment) -> dict[str, dict[str, DataNote]]:
 
 
 def caption_title(caption: str) -> str:
-    """The title a figure is cited by: the caption's first sentence.
+    """The title a figure is cited by: the caption's first sentence, up to a semicolon (the
+    clauses after one say where the rest is, not what the figure is).
 
     Examples:
         >>> caption_title("Deadline calendar of the 2020 plan. Each circle is a task's …")
         'Deadline calendar of the 2020 plan'
         >>> caption_title("Targets for 2020 (¶43–¶106), by task")
         'Targets for 2020 (¶43–¶106), by task'
+        >>> caption_title("The nine tasks, by section; where each name stands in the CSV. More.")
+        'The nine tasks, by section'
     """
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(])", caption.strip(), maxsplit=1)[0]
-    return first.rstrip(".").strip()
+    return first.split("; ", 1)[0].rstrip(".").strip()
 
 
 class DataNoteDirective(SphinxDirective):
