@@ -27,7 +27,8 @@ help:
 	@echo "make book       build the site into _build/html (sets up .venv if needed)"
 	@echo "make test       run every test layer: lint, units and data, nbval, strict build, site"
 	@echo "make data       regenerate data/processed from data/raw + data/curated"
-	@echo "make notebooks  re-execute every notebook in place (before committing a change)"
+	@echo "make notebooks  re-execute every notebook in place (before committing a change), then"
+	@echo "                bring the Chinese notebooks in step and list stale Chinese passages"
 	@echo "make lab        open JupyterLab with the project's kernel"
 	@echo "make serve      serve _build/html on http://127.0.0.1:$(PORT)/"
 	@echo "make bench      measure the performance budgets"
@@ -58,6 +59,7 @@ data: $(SETUP)
 notebooks: $(SETUP)
 	$(PY) -m gwr data
 	$(PY) tools/execute_notebooks.py
+	$(PY) tools/sync_translations.py
 
 lint: $(SETUP)
 	$(BIN)/ruff check gwr tests tools

@@ -3,4 +3,4 @@
 Data flows one way: data/raw + data/curated -> gwr -> data/processed -> notebooks -> book.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

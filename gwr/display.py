@@ -8,6 +8,9 @@ import re
 import pandas as pd
 from IPython.display import Markdown
 
+from gwr.zh_outputs import EditionMarkdown, translate_frame
+from gwr.zh_strings import translate_all
+
 # How a qualifier of indicators.csv reads in a table or a sentence.
 QUALIFIER_WORDS = {"exact": "exact", "about": "about", "more_than": "more than",
                    "at_least": "at least", "nearly": "nearly", "at_most": "at most"}
@@ -45,7 +48,7 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 
 def numbered_table(frame: pd.DataFrame, *, name: str, caption: str, data: pd.DataFrame,
-                   source: str | None = None) -> Markdown:
+                   source: str | None = None) -> EditionMarkdown:
     """A MyST ``table`` directive, numbered in the book and citable as ``{numref}`name```,
     followed by its ``{data-note}``: ``data`` is the table in tidy form, one row per row shown.
 
@@ -77,8 +80,18 @@ def numbered_table(frame: pd.DataFrame, *, name: str, caption: str, data: pd.Dat
     if len(data) != len(frame):
         raise ValueError(f"{name}: the data have {len(data)} rows but the table shows "
                          f"{len(frame)}; give one data row per table row.")
-    return Markdown(f":::{{table}} {caption}\n:name: {name}\n:align: left\n\n"
-                    f"{markdown_table(frame)}\n:::\n\n{data_note(data, label=name, source=source)}")
+    note = data_note(data, label=name, source=source)
+    missing: list[str] = []
+    chinese = translate_frame(frame, missing)
+    return EditionMarkdown(_table_directive(frame, name=name, caption=caption, note=note),
+                           _table_directive(chinese, name=name, note=note,
+                                            caption=translate_all(caption, missing)),
+                           missing)
+
+
+def _table_directive(frame: pd.DataFrame, *, name: str, caption: str, note: str) -> str:
+    return (f":::{{table}} {caption}\n:name: {name}\n:align: left\n\n"
+            f"{markdown_table(frame)}\n:::\n\n{note}")
 
 
 def figure_data(data: pd.DataFrame, *, label: str, source: str | None = None) -> Markdown:
@@ -180,3 +193,68 @@ def data_note(data: pd.DataFrame, *, label: str, source: str | None = None) -> s
         raise ValueError(f"{label}: the source names no paragraph (¶n): {source!r}")
     fence = "`" * max(3, max((len(r) for r in re.findall(r"`+", body)), default=0) + 1)
     return f"{fence}{{data-note}} {label}\n:source: {source}\n\n{body}{fence}"
+
+
+# --- The Chinese edition's wording of glued text ---------------------------------------------
+# A glued number reads the same in both editions; a glued phrase does not. The code glues the
+# Chinese beside the English, as ``<key>_zh``, and the Chinese prose uses that key.
+
+CHINESE_DIGITS = "零一二三四五六七八九十"
+
+
+def join_zh(items) -> str:
+    """A Chinese enumeration: 、 between the items and 和 before the last.
+
+    Examples:
+        >>> join_zh(["迎泽", "尖草坪", "万柏林"]), join_zh(["7", "8"]), join_zh(["小店"])
+        ('迎泽、尖草坪和万柏林', '7和8', '小店')
+    """
+    items = [str(item) for item in items]
+    if len(items) < 2:
+        return "".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]
+
+
+def date_zh(value) -> str:
+    """A date as Chinese text writes it.
+
+    Examples:
+        >>> date_zh(pd.Timestamp(2020, 12, 12))
+        '2020年12月12日'
+    """
+    value = pd.Timestamp(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def count_zh(number: int) -> str:
+    """A small count in Chinese numerals, as prose writes it (两 before a measure word is the
+    caller's choice).
+
+    Examples:
+        >>> count_zh(3), count_zh(10)
+        ('三', '十')
+    """
+    if not 0 <= number <= 10:
+        raise ValueError(f"count_zh writes 0 to 10, not {number}; glue the number instead")
+    return CHINESE_DIGITS[number]
+
+
+def times_zh(number: int) -> str:
+    """How many times, in Chinese: 一次, 两次, 三次 …
+
+    Examples:
+        >>> times_zh(1), times_zh(2), times_zh(5)
+        ('一次', '两次', '五次')
+    """
+    return "两次" if number == 2 else f"{count_zh(number)}次"
+
+
+def chinese(text: str) -> str:
+    """``text`` in the Chinese edition's words (zh/strings); an error names what is missing."""
+    from gwr.errors import TranslationError
+    from gwr.zh_strings import translate
+
+    result = translate(text)
+    if result is None:
+        raise TranslationError(f"no Chinese for {text!r}: add it to zh/strings/<chapter>.yml")
+    return result

@@ -19,3 +19,7 @@ class FontMissingError(GwrError):
 
 class StaleDataError(GwrError):
     """The committed processed data differ from what the pipeline writes."""
+
+
+class TranslationError(GwrError):
+    """The Chinese edition's catalog or a translated page is malformed or out of date."""

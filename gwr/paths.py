@@ -14,6 +14,9 @@ SCHEMAS = Path(__file__).resolve().parent / "data" / "schemas"
 SOURCE_TEXT = RAW / "taiyuan-2020-work-report.zh.txt"
 SOURCE_PROVENANCE = RAW / "taiyuan-2020-work-report.zh.provenance.yml"
 DATAPACKAGE = PROCESSED / "datapackage.json"
+# The Chinese edition: its pages mirror the English ones, its catalog translates the outputs.
+ZH = ROOT / "zh"
+ZH_STRINGS = ZH / "strings"
 
 
 def processed_table(name: str) -> Path:

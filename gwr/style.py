@@ -97,6 +97,11 @@ def _configure_inline_backend() -> None:
         return
     from matplotlib_inline.backend_inline import InlineBackend
 
+    from gwr.zh_outputs import register_chinese_figures
+
     inline = InlineBackend.instance()
     inline.figure_formats = {"svg"}
     inline.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
+    # Each figure also carries its Chinese SVG, for the Chinese edition (one execution, two
+    # editions); registered after the formats, whose choice drops every other Figure formatter.
+    register_chinese_figures(shell, inline.print_figure_kwargs)

@@ -277,10 +277,15 @@ def reader_visit(reader_visits):
 
 
 def reader_pages() -> list[str]:
-    """Every page a reader can land on: the site's pages less index.html, a redirect stub."""
+    """Every page a reader can land on: the site's pages less each edition's index.html, a
+    redirect stub."""
     from tests.test_site_browser import site_pages
 
-    return [page for page in site_pages() if page != "index.html"]
+    return [page for page in site_pages() if page not in REDIRECT_STUBS]
+
+
+# Jupyter Book's redirect stub at the root of each edition.
+REDIRECT_STUBS = {"index.html", "zh/index.html"}
 
 
 def artifact(name: str) -> Path:

@@ -17,7 +17,8 @@ NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("*.ipynb"))
 
 # Lower layers first; a module may import its own layer and the layers below it.
 RANK = {"plumbing": 0, "look": 1, "text": 2, "data": 3, "chapters": 4, "book": 4}
-LOOK = {"gwr.style", "gwr.charts", "gwr.display"}
+# gwr.zh_outputs and gwr.zh_strings: the Chinese edition's version of what the look prints.
+LOOK = {"gwr.style", "gwr.charts", "gwr.display", "gwr.zh_outputs", "gwr.zh_strings"}
 PLUMBING = {"gwr", "gwr.curated", "gwr.paths", "gwr.errors"}
 NOTEBOOK_MAY_IMPORT = LOOK | {"gwr.data.tables"}
 

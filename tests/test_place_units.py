@@ -141,9 +141,10 @@ def test_the_item_table_gathers_each_items_paragraphs(tables, units):
     table = table.set_index("Item in the text")
     assert table.loc["阳曲小米 (Yangqu millet)", "Paragraphs"] == "¶13, ¶59"
     assert table.loc["徐沟 (Xugou sewage plant)", "Placed by"] == "gazetteer only; not counted"
-    assert table["Unit"].iloc[0] == "小店区 (Xiaodian District)"  # by unit code, then paragraph
+    # by unit code, then paragraph
+    assert table["County-level unit"].iloc[0] == "小店区 (Xiaodian District)"
     reform = table.index[table.index.str.startswith("杏花岭区、晋源区")][0]
-    assert table.loc[reform, "Unit"].tolist() == [
+    assert table.loc[reform, "County-level unit"].tolist() == [
         "杏花岭区 (Xinghualing District)", "晋源区 (Jinyuan District)"]
     # The data: the unit's code and names as units.csv gives them, the item's paragraphs raw.
     millet = data.set_index("item_zh").loc["阳曲小米"]

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
@@ -114,7 +114,7 @@ def site_pages() -> list[str]:
     if not HTML.is_dir():
         return ["index.html"]  # the `site` fixture fails with the reason
     return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] != "_static")
+                  if "_static" not in p.relative_to(HTML).parts)
 
 
 @dataclass
@@ -186,7 +186,7 @@ def visit(browser, site: str):
             record.status = response.status if response else None
             target = redirect_target(page)
             if target:
-                tab.wait_for_url(site + target, wait_until="load")
+                tab.wait_for_url(urljoin(site + page, target), wait_until="load")
             tab.wait_for_load_state("networkidle")
             record.dom = tab.evaluate(READ_PAGE)
             record.final_url = tab.url
@@ -224,6 +224,7 @@ def test_every_page_loads_with_http_200(visit):
 
 def test_index_redirects_to_the_introduction(visit, site):
     assert visit("index.html").final_url == site + "book/intro.html"
+    assert visit("zh/index.html").final_url == site + "zh/book/intro.html"
 
 
 def test_no_console_error_and_no_page_error(visit):
@@ -268,9 +269,10 @@ def test_no_broken_image_and_every_image_has_alt_text(visit):
 
 # --- Accessibility -----------------------------------------------------------------------------
 
-def test_html_lang_is_english(visit):
-    problems = offenders(visit, lambda v: [] if v.dom["lang"] == "en"
-                     else [f'<html lang="{v.dom["lang"]}">'])
+def test_html_lang_is_the_edition_s_language(visit):
+    # The English edition at the root, the Chinese (zh-CN) under zh/.
+    problems = offenders(visit, lambda v: [] if v.dom["lang"] == (
+        "zh-CN" if v.page.startswith("zh/") else "en") else [f'<html lang="{v.dom["lang"]}">'])
     assert not problems, problems
 
 
@@ -339,13 +341,11 @@ def expected_pages(term: str) -> set[str]:
     raise KeyError(term)
 
 
-@pytest.mark.parametrize("term", ["煤改电", "5G", "poverty"])
-def test_search_finds_the_pages_that_discuss_a_term(browser, site, term):
-    expected = expected_pages(term)
-    assert expected, f"no chapter quotes {term} with the paragraph it comes from yet"
+def search(browser, site: str, term: str, edition: str = "") -> set[str]:
+    """The pages (without .html, relative to the edition) that the edition's search lists."""
     tab = browser.new_page()
     try:
-        tab.goto(f"{site}search.html?q={quote(term)}", wait_until="load")
+        tab.goto(f"{site}{edition}search.html?q={quote(term)}", wait_until="load")
         # searchtools.js writes its summary only when the whole search is done.
         tab.wait_for_function("""() => {
             const s = document.querySelector("#search-results p.search-summary");
@@ -354,10 +354,31 @@ def test_search_finds_the_pages_that_discuss_a_term(browser, site, term):
                                          "links => links.map(a => a.getAttribute('href'))")
     finally:
         tab.close()
-    found = {href.split("#")[0].split("?")[0].removesuffix(".html") for href in hrefs}
+    return {href.split("#")[0].split("?")[0].removesuffix(".html") for href in hrefs}
+
+
+@pytest.mark.parametrize("term", ["煤改电", "5G", "poverty"])
+def test_search_finds_the_pages_that_discuss_a_term(browser, site, term):
+    expected = expected_pages(term)
+    assert expected, f"no chapter quotes {term} with the paragraph it comes from yet"
+    found = search(browser, site, term)
     assert found, f"search for {term!r} found nothing"
     assert found & expected, (f"search for {term!r} found {sorted(found)}, "
                               f"none of {sorted(expected)}")
+
+
+@pytest.mark.parametrize("term", ["煤改电", "营商环境", "背街小巷"])
+def test_the_chinese_search_finds_chinese_words(browser, site, term):
+    # jieba with the project's dictionary indexes these as words; the Chinese edition's own
+    # index lists only Chinese pages, among them every chapter whose text holds the word.
+    holding = {p.relative_to(HTML / "zh").with_suffix("").as_posix()
+               for p in sorted((HTML / "zh" / "notebooks").glob("*.html"))
+               if term in re.sub(r"<[^>]+>", "", p.read_text(encoding="utf-8"))}
+    assert holding, f"no Chinese chapter holds {term}"
+    found = search(browser, site, term, "zh/")
+    assert found, f"the Chinese search for {term!r} found nothing"
+    assert found & holding, f"the Chinese search for {term!r} found {sorted(found)}"
+    assert not any(page.startswith(("http", "../")) for page in found), found
 
 
 # --- A picture of a chapter, for people reviewing a change ----------------------------------

@@ -4,7 +4,8 @@ Usage: python tools/bench.py [--skip-test] [--skip-setup] [--keep] [--snapshot]
 
 (a) a clean build (dependencies installed): tools/build_book.py into a fresh GWR_OUTPUT_ROOT;
 (b) the floor: every notebook executed once, one after another, on temporary copies;
-(c) the ratio a / b (budget <= 1.5);
+(c) the ratio a / b (budget <= 1.2 for both editions together, issue 16); build_book.py's
+    _build/build-times.json splits (a) into execution, the English and the Chinese build;
 (d) a rebuild with nothing changed: the same build again (budget <= 5 s);
 (e) `make test` (budget <= 300 s), skipped with --skip-test;
 (f) page weight: each page's first load in chromium, cache off, every lazy image made eager: the
@@ -256,7 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         clean, status = timed(build, env, work / "clean-build.log", source)
         note = "" if status == 0 else f"build failed (status {status}), see {work}/clean-build.log"
-        report(Figure("a", "clean build", clean if status == 0 else None, "s", None, note))
+        report(Figure("a", "clean build, both editions", clean if status == 0 else None, "s",
+                      None, note))
+        times_file = out_root / "_build" / "build-times.json"
+        if status == 0 and times_file.is_file():
+            times = json.loads(times_file.read_text())
+            for key, label in (("execute", "of which executing the notebooks (once)"),
+                               ("en", "of which the English edition's Sphinx build"),
+                               ("zh", "of which the Chinese edition's Sphinx build")):
+                report(Figure(f"a.{key}", label, times.get(key), "s", None))
 
         rebuild, status = timed(build, env, work / "rebuild.log", source)
         note = "" if status == 0 else f"rebuild failed (status {status})"
@@ -274,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
             floor = None
             report(Figure("b", label, None, "s", None, f"a notebook failed: {exc!s:.200}"))
         ratio = clean / floor if figures[0].value is not None and floor else None
-        report(Figure("c", "clean build / floor", ratio, "x", 1.5))
+        # Issue 16: both editions together within 1.2 x the floor (the guide's budget was 1.5
+        # for the English alone).
+        report(Figure("c", "clean build (both editions) / floor", ratio, "x", 1.2))
         report(rebuild_figure)
 
         if args.skip_test:

@@ -5,10 +5,26 @@
  * is a real <button>: Tab reaches it, Enter and Space press it. Its label says what it copies and
  * then, for two seconds, that it did; the status span beside it tells screen readers. Where the
  * browser refuses the clipboard, the citation is selected instead, for Ctrl+C.
+ * Words are in the page's language (<html lang>).
  * Local file, no request to any host.
  */
 (function () {
   "use strict";
+
+  var WORDS = {
+    en: {
+      copied: "Copied", selected: "Selected: press Ctrl+C", prefix: /^Copy\s+/,
+      copiedStatus: " citation copied to the clipboard.",
+      selectedStatus: " citation selected; press Ctrl+C to copy."
+    },
+    zh: {
+      copied: "已复制", selected: "已选中：请按 Ctrl+C", prefix: /^复制\s*/,
+      copiedStatus: " 引文已复制到剪贴板。",
+      selectedStatus: " 引文已选中，请按 Ctrl+C 复制。"
+    }
+  };
+  var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var T = WORDS[lang] || WORDS.en;
 
   function plainText(element) {
     return (element.innerText || element.textContent).replace(/\s+$/, "");
@@ -53,13 +69,13 @@
     var label = button.getAttribute("data-label") || button.textContent;
     button.setAttribute("data-label", label);
     var status = button.nextElementSibling;
-    var what = label.replace(/^Copy\s+/, "");
+    var what = label.replace(T.prefix, "");
     if (copied) {
-      button.textContent = "Copied";
-      if (status) { status.textContent = what + " citation copied to the clipboard."; }
+      button.textContent = T.copied;
+      if (status) { status.textContent = what + T.copiedStatus; }
     } else {
-      button.textContent = "Selected: press Ctrl+C";
-      if (status) { status.textContent = what + " citation selected; press Ctrl+C to copy."; }
+      button.textContent = T.selected;
+      if (status) { status.textContent = what + T.selectedStatus; }
     }
     window.clearTimeout(button.copyTimer);
     button.copyTimer = window.setTimeout(function () {

@@ -9,10 +9,30 @@
  *
  * The theme's primary sidebar (the book's title, search and contents) is not a landmark, so its
  * title sat outside every landmark (axe: region); it is named a region, "Book".
+ *
+ * The language switch (gwr.book.sphinxext.language_switch) leads to the same section of the
+ * page in the other edition: when it is followed, the #label of the section in view is added
+ * to its address, if that label is one the page's data-anchors list (labels are the same in
+ * both editions). Words are in the page's language (<html lang>).
  * Local file, no request.
  */
 (function () {
   "use strict";
+
+  var WORDS = {
+    en: {
+      chart: "Scroll sideways to see the whole chart, or open it full size.",
+      table: "Scroll sideways to see every column.",
+      tablePrefix: "Table: ", tableDefault: "Table", scrolls: " (scrolls sideways)", book: "Book"
+    },
+    zh: {
+      chart: "左右滑动可查看整张图，或点击图片查看原尺寸。",
+      table: "左右滑动可查看所有列。",
+      tablePrefix: "表格：", tableDefault: "表格", scrolls: "（可左右滑动）", book: "全书"
+    }
+  };
+  var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var T = WORDS[lang] || WORDS.en;
 
   var BOXES = ".pst-scrollable-table-container, .figure-scroll";
 
@@ -21,8 +41,8 @@
     hint.className = "scroll-hint";
     hint.setAttribute("aria-hidden", "true");
     hint.textContent = box.classList.contains("figure-scroll")
-      ? "Scroll sideways to see the whole chart, or open it full size."
-      : "Scroll sideways to see every column.";
+      ? T.chart
+      : T.table;
     return hint;
   }
 
@@ -31,8 +51,8 @@
     if (caption) { return caption.textContent.trim().slice(0, 80); }
     var section = box.closest("section");
     var heading = section && section.querySelector("h1, h2, h3, h4, h5, h6");
-    return heading ? "Table: " + heading.textContent.replace(/#$/, "").trim().slice(0, 80)
-                   : "Table";
+    return heading ? T.tablePrefix + heading.textContent.replace(/#$/, "").trim().slice(0, 80)
+                   : T.tableDefault;
   }
 
   function nameTable(box, overflows) {
@@ -40,7 +60,7 @@
     if (overflows) {
       var name = tableName(box);
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", name + " (scrolls sideways)");
+      box.setAttribute("aria-label", name + T.scrolls);
     } else if (box.getAttribute("role") === "region") {
       box.removeAttribute("role");
       box.removeAttribute("aria-label");
@@ -69,9 +89,34 @@
     var sidebar = document.getElementById("pst-primary-sidebar");
     if (sidebar && !sidebar.hasAttribute("role")) {
       sidebar.setAttribute("role", "region");
-      sidebar.setAttribute("aria-label", "Book");
+      sidebar.setAttribute("aria-label", T.book);
     }
   }
+
+  // The label of the section in view, among those the counterpart page has.
+  function sectionInView(anchors) {
+    var found = null;
+    anchors.forEach(function (id) {
+      var element = document.getElementById(id);
+      if (!element) { return; }
+      var top = element.getBoundingClientRect().top;
+      if (top <= 120 && (!found || top > found.top)) { found = { id: id, top: top }; }
+    });
+    return found && found.id;
+  }
+
+  function followSection(event) {
+    var link = event.target.closest && event.target.closest("a.gwr-language-switch");
+    if (!link) { return; }
+    var anchors = (link.getAttribute("data-anchors") || "").split(/\s+/).filter(Boolean);
+    var id = sectionInView(anchors);
+    var base = link.getAttribute("href").split("#")[0];
+    link.setAttribute("href", id ? base + "#" + id : base);
+  }
+
+  ["click", "focusin", "pointerover"].forEach(function (name) {
+    document.addEventListener(name, followSection);
+  });
 
   var pending = null;
   function later() {

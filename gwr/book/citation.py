@@ -11,6 +11,7 @@ departs from the CSL specification with the GB/T style (see ``_mend_gbt``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -38,6 +39,8 @@ _SENTINEL_ACCESS = (1900, 1, 1)
 ACCESS_SLOT = "[引用日期]"
 # BibTeX's urldate is the reader's own fact, so it is a slot too (see bibtex()).
 URLDATE_SLOT = "YYYY-MM-DD"
+# How the Chinese edition names a figure and a table in a cited title (图3.1：…).
+FIGURE_WORDS = {"Figure": "图", "Table": "表"}
 
 # APA 7 transliterates titles in a non-Latin script (Publication Manual 9.38; APA Style blog,
 # "When and how to transliterate titles in references", 2021). Hanyu Pinyin without tones,
@@ -77,6 +80,7 @@ class Edition:
     doi: str | None = None
     repository: str | None = None
     publisher: str | None = None
+    language: str = "en"  # "zh": the Chinese edition (see chinese_edition)
 
     @property
     def year(self) -> int:
@@ -260,17 +264,66 @@ def bibtex_key(docname: str | None, label: str | None = None) -> str:
     return f"{BOOK_KEY}:{_slug(Path(docname).name)}"
 
 
+def _edition_key(edition: Edition, key: str) -> str:
+    """A key of the Chinese edition is its own (``taiyuan2020edition-zh:…``): the two editions
+    are two works, and a reader who cites both must not get one key for two entries."""
+    if edition.language == "en":
+        return key
+    return f"{BOOK_KEY}-{edition.language}" + key.removeprefix(BOOK_KEY)
+
+
 def _part(edition: Edition, kind: str, key: str, title: str, url: str) -> Work:
-    return Work(kind=kind, key=key, title=title, authors=edition.authors, year=edition.year,
-                url=url, version=edition.version, book=edition.title,
-                publisher=edition.publisher, doi=edition.doi, released=edition.released)
+    return Work(kind=kind, key=_edition_key(edition, key), title=title, authors=edition.authors,
+                year=edition.year, url=url, version=edition.version, book=edition.title,
+                publisher=edition.publisher, doi=edition.doi, released=edition.released,
+                language=edition.language)
 
 
 def book(edition: Edition) -> Work:
     """The whole book."""
-    return Work(kind="book", key=BOOK_KEY, title=edition.title, authors=edition.authors,
-                year=edition.year, url=edition.url, version=edition.version,
-                publisher=edition.publisher, doi=edition.doi, released=edition.released)
+    return Work(kind="book", key=_edition_key(edition, BOOK_KEY), title=edition.title,
+                authors=edition.authors, year=edition.year, url=edition.url,
+                version=edition.version, publisher=edition.publisher, doi=edition.doi,
+                released=edition.released, language=edition.language)
+
+
+def chinese_names(path: Path = CITATION_FILE) -> dict[str, str]:
+    """The Chinese names of the groups that CITATION.cff names, from each entity's ``alias``.
+
+    Examples:
+        >>> chinese_names()["Taiyuan Work Report Edition contributors"]
+        '太原市政府工作报告分析版编写组'
+    """
+    cff = read_cff(path)
+    book_ = cff.get("preferred-citation") or {}
+    entities = [*(cff.get("authors") or []), *(book_.get("authors") or []),
+                book_.get("publisher") or {}]
+    return {str(e["name"]): str(e["alias"]) for e in entities
+            if isinstance(e, dict) and e.get("name") and e.get("alias")}
+
+
+def chinese_edition(edition: Edition, title: str, names: dict[str, str] | None = None) -> Edition:
+    """The Chinese edition of ``edition``: its Chinese ``title``, the authors' and publisher's
+    Chinese names (``names``, by default :func:`chinese_names`), its pages under ``zh/``.
+
+    Examples:
+        >>> e = Edition("T", ("A group",), "1.0", dt.date(2026, 1, 2), "https://x.org/b/", "MIT",
+        ...             publisher="A group")
+        >>> z = chinese_edition(e, "书名", {"A group": "编写组"})
+        >>> z.title, z.authors, z.publisher, z.url, z.language
+        ('书名', ('编写组',), '编写组', 'https://x.org/b/zh/', 'zh')
+        >>> book(z).key, page(z, "第一章", "notebooks/01-a").key
+        ('taiyuan2020edition-zh', 'taiyuan2020edition-zh:01-a')
+    """
+    names = chinese_names() if names is None else names
+
+    def native(agent: Agent) -> Agent:
+        return names.get(agent, agent) if isinstance(agent, str) else agent
+
+    return dataclasses.replace(
+        edition, title=title, authors=tuple(native(a) for a in edition.authors),
+        publisher=native(edition.publisher) if edition.publisher else None,
+        url=f"{edition.url.rstrip('/')}/zh/", language="zh")
 
 
 def page(edition: Edition, title: str | None, docname: str) -> Work:
@@ -297,7 +350,10 @@ def figure(edition: Edition, docname: str, label: str, number: str, caption: str
     """
     if kind not in {"Figure", "Table"}:
         raise ValueError(f"kind must be 'Figure' or 'Table', not {kind!r}")
-    title = f"{kind} {number}: {caption.strip().rstrip('.').strip()}"
+    if edition.language == "zh":  # 图3.1：标题 (a Chinese caption ends in 。 or nothing)
+        title = f"{FIGURE_WORDS[kind]}{number}：{caption.strip().rstrip('.。').strip()}"
+    else:
+        title = f"{kind} {number}: {caption.strip().rstrip('.').strip()}"
     return _part(edition, kind.lower(), bibtex_key(docname, label), title,
                  page_url(edition, docname, label))
 
@@ -417,8 +473,9 @@ def bibtex_fields(work: Work) -> tuple[str, list[tuple[str, str]]]:
         fields.append(("doi", _verbatim(work.doi)))
     if work.url:
         fields += [("url", _verbatim(work.url)), ("urldate", URLDATE_SLOT)]
-    if work.kind == "article":
+    if work.kind == "article" or work.language != "en":
         fields.append(("language", {"zh": "chinese"}.get(work.language, work.language)))
+    if work.kind == "article":
         natives = [a.native for a in work.authors if isinstance(a, Person) and a.native]
         if natives:
             fields.append(("note", "Authors' names in Chinese: " + ", ".join(natives)))
@@ -533,7 +590,10 @@ def _gbt_item(work: Work) -> dict:
     if work.book:
         item["container-title"] = work.book
     if work.version:
-        item["edition"] = f"Version {work.version}"
+        # 版本项 (GB/T 7714-2015, 8.2.1: 版本用阿拉伯数字…表示, as "3版"): a Chinese entry
+        # writes the number and 版 ("0.2.0版"); an English entry "Version 0.2.0".
+        item["edition"] = (f"{work.version}版" if work.language == "zh"
+                           else f"Version {work.version}")
     item.update({k: v for k, v in {"publisher": work.publisher, "URL": work.url,
                                    "DOI": work.doi}.items() if v})
     item["accessed"] = {"date-parts": [list(_SENTINEL_ACCESS)]}

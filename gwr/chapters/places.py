@@ -165,10 +165,10 @@ def item_data(units: pd.DataFrame, place_units: pd.DataFrame) -> pd.DataFrame:
 def item_table(data: pd.DataFrame) -> pd.DataFrame:
     """tbl-places-items as readers see it, from :func:`item_data`.
 
-    Columns: ``Unit``, ``Item in the text``, ``Kind``, ``Paragraphs``, ``Placed by``.
+    Columns: ``County-level unit``, ``Item in the text``, ``Kind``, ``Paragraphs``, ``Placed by``.
     """
     return pd.DataFrame({
-        "Unit": [f"{zh} ({en})" for zh, en in zip(data["name_zh"], data["name_en"],
+        "County-level unit": [f"{zh} ({en})" for zh, en in zip(data["name_zh"], data["name_en"],
                                                   strict=True)],
         "Item in the text": [f"{zh} ({en})" for zh, en in zip(data["item_zh"], data["item_en"],
                                                               strict=True)],

@@ -17,11 +17,13 @@ from gwr.book.sphinxext import (
     figure_data,
     figure_zoom,
     glossary,
+    language_switch,
     lean_theme,
     page_metadata,
     paragraph_links,
     source_edition,
     stable_anchors,
+    theme_locale,
     webfont,
     zh_lang,
 )
@@ -30,7 +32,8 @@ from gwr.book.sphinxext import (
 def setup(app: Sphinx) -> dict:
     for module in (page_metadata, edition_meta, cite_block, paragraph_links, source_edition,
                    codebook, glossary, zh_lang, assets, figure_data,
-                   apparatus, bib_dependencies, figure_zoom, lean_theme):
+                   apparatus, bib_dependencies, figure_zoom, lean_theme, language_switch,
+                   theme_locale):
         module.setup(app)
     stable_anchors.setup(app)  # labels first, changelog versions, old anchors kept
     webfont.setup(app)  # the site's CJK web font, made from the built pages at the end

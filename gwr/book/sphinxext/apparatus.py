@@ -31,6 +31,7 @@ from sphinx.environment import BuildEnvironment
 
 from gwr.book.sphinxext.figure_data import notes, numbered
 from gwr.book.sphinxext.glossary import term_anchors
+from gwr.book.sphinxext.ui_text import text as ui
 from gwr.data.tables import load_table
 from gwr.display import QUALIFIER_WORDS, format_value
 
@@ -179,8 +180,8 @@ class Writer:
     def number_of(self, shown: Shown) -> str:
         """"Figure 3.1" or "Table 5.2", as the figure's own data note numbers it."""
         number, _ = numbered(self.env, shown.docname, shown.label)
-        kind = "Figure" if shown.label.startswith("fig-") else "Table"
-        return f"{kind} {number}"
+        kind = ui(self.app, "kind.Figure" if shown.label.startswith("fig-") else "kind.Table")
+        return ui(self.app, "kind.number", kind=kind, number=number)
 
     def shown_links(self, column: str, value: str) -> list[nodes.Node]:
         out: list[nodes.Node] = []
@@ -197,10 +198,11 @@ class Writer:
         if not items:
             return None
         para = nodes.paragraph(classes=["apparatus-entry"])
-        para += nodes.strong("", f"{heading}: ")
+        para += nodes.strong("", ui(self.app, f"app.{heading}")
+                             + ui(self.app, "app.heading_sep"))
         for i, item in enumerate(items):
             if i:
-                para += nodes.Text("; ")
+                para += nodes.Text(ui(self.app, "cite.labels_sep"))
             para.extend(item)
         return para
 
@@ -216,7 +218,8 @@ class Writer:
             item: list[nodes.Node] = [nodes.inline("", text, classes=["apparatus-figure"])]
             links = self.shown_links(KEYS["indicator"], row.indicator_id)
             item += links or [nodes.Text(" "), self.link(
-                "codebook", CODEBOOK_DOC, "table-indicators", ("apparatus-where",))]
+                ui(self.app, "app.codebook"), CODEBOOK_DOC, "table-indicators",
+                ("apparatus-where",))]
             items.append(item)
         return items
 
@@ -224,8 +227,10 @@ class Writer:
         rows = self.tables["commitments"]
         items = []
         for row in rows[rows["paragraph"] == number].itertuples(index=False):
-            due = f", due {row.deadline_zh} ({pd.Timestamp(row.deadline):%-d %B %Y})" \
+            date = pd.Timestamp(row.deadline).strftime(ui(self.app, "app.date_format")) \
                 if isinstance(row.deadline_zh, str) and row.deadline_zh else ""
+            due = ui(self.app, "app.due", deadline_zh=row.deadline_zh, date=date) \
+                if date else ""
             item: list[nodes.Node] = [nodes.inline("", f"{row.text} ({row.strength}{due})",
                                                    classes=["apparatus-commitment"])]
             item += self.shown_links(KEYS["commitment"], row.commitment_id)
@@ -245,7 +250,7 @@ class Writer:
             seen.add(row.name_en)
             links = self.shown_links(KEYS["place"], row.name_en)
             item: list[nodes.Node] = [nodes.inline("", f"{row.quote} ({row.name_en})")]
-            chapter = f"Chapter {self.chapter_number(PLACES_DOC)}"
+            chapter = ui(self.app, "app.chapter", number=self.chapter_number(PLACES_DOC))
             item += links or [nodes.Text(" "),
                               self.link(chapter, PLACES_DOC, None, ("apparatus-where",))]
             items.append(item)
@@ -255,7 +260,7 @@ class Writer:
         items = []
         for citer in self.cited.get(number, []):
             chapter = self.chapter_number(citer.docname)
-            prefix = f"Ch. {chapter}: " if chapter else ""
+            prefix = ui(self.app, "app.ch_prefix", number=chapter) if chapter else ""
             items.append([self.link(f"{prefix}{citer.title}", citer.docname,
                                     citer.section_id, ("apparatus-citer",))])
         return items

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,12 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
+from gwr.book.sphinxext.ui_text import edition_of, text, texts
 
-COLUMNS = ("Column", "Type", "Unit", "Description", "Allowed values")
+COLUMNS = tuple(texts("en", "codebook.columns"))
 
 
-def _constraints(field: dict) -> str:
+def _constraints(field: dict, language: str = "en") -> str:
     rules = field.get("constraints", {})
     parts = []
     if "enum" in rules:
@@ -29,21 +31,22 @@ def _constraints(field: dict) -> str:
     if "minimum" in rules or "maximum" in rules:
         parts.append(f"{rules.get('minimum', '…')}–{rules.get('maximum', '…')}")
     if "pattern" in rules:
-        parts.append(f"pattern {rules['pattern']}")
+        parts.append(text(language, "codebook.pattern", pattern=rules["pattern"]))
     if rules.get("required"):
-        parts.append("required")
+        parts.append(text(language, "codebook.required"))
     return "; ".join(parts)
 
 
-def _table(rows: list[tuple[str, ...]]) -> nodes.table:
+def _table(rows: list[tuple[str, ...]], language: str = "en") -> nodes.table:
+    columns = texts(language, "codebook.columns")
     table = nodes.table(classes=["codebook-table"])
-    group = nodes.tgroup(cols=len(COLUMNS))
+    group = nodes.tgroup(cols=len(columns))
     table += group
     for width in (14, 8, 8, 50, 20):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
-    head += nodes.row("", *[nodes.entry("", nodes.paragraph("", c)) for c in COLUMNS])
+    head += nodes.row("", *[nodes.entry("", nodes.paragraph("", c)) for c in columns])
     body = nodes.tbody()
     group += body
     for row in rows:
@@ -74,7 +77,8 @@ def foreign_keys(resource: dict[str, Any]) -> str:
         for fk in resource["schema"].get("foreignKeys", []))
 
 
-def table_section(resource: dict[str, Any], docname: str) -> nodes.section:
+def table_section(resource: dict[str, Any], docname: str, language: str = "en",
+                  srcdir: Path | None = None) -> nodes.section:
     """The section documenting one resource: title, description, download link, columns."""
     csv_path = paths.PROCESSED / resource["path"]
     section = nodes.section(ids=[f"table-{resource['name']}"],
@@ -83,22 +87,39 @@ def table_section(resource: dict[str, Any], docname: str) -> nodes.section:
     section += nodes.paragraph("", resource["description"])
     link = addnodes.download_reference(
         "", "", nodes.literal(resource["path"], resource["path"]),
-        reftarget=f"/data/processed/{resource['path']}", refdoc=docname, refexplicit=True)
+        reftarget=_download_target(csv_path, srcdir), refdoc=docname, refexplicit=True)
     keys = ", ".join(resource["schema"].get("primaryKey", []))
     references = foreign_keys(resource)
-    section += nodes.paragraph("", "", nodes.Text("Download "), link,
-                               nodes.Text(f": {row_count(csv_path)} rows; key: {keys}"
-                                          + (f"; references: {references}." if references
-                                             else ".")))
+    section += nodes.paragraph("", "", nodes.Text(text(language, "codebook.download")), link,
+                               nodes.Text(text(language, "codebook.rows",
+                                               rows=row_count(csv_path), keys=keys)
+                                          + (text(language, "codebook.references",
+                                                  references=references) if references
+                                             else text(language, "codebook.end"))))
     fields = resource["schema"]["fields"]
     section += _table([(f["name"], f["type"], f.get("unit", ""), f.get("description", ""),
-                        _constraints(f)) for f in fields])
+                        _constraints(f, language)) for f in fields], language)
     return section
 
 
-def codebook_sections(package: dict[str, Any], docname: str) -> list[nodes.section]:
+def _download_target(csv_path: Path, srcdir: Path | None) -> str:
+    """The file as Sphinx's download role names it: "/" and its path from the source folder
+    (the repository root for the English edition, zh/ for the Chinese).
+
+    Examples:
+        >>> _download_target(paths.PROCESSED / "a.csv", None)
+        '/data/processed/a.csv'
+        >>> _download_target(paths.PROCESSED / "a.csv", paths.ROOT / "zh")
+        '/../data/processed/a.csv'
+    """
+    return "/" + os.path.relpath(csv_path, srcdir or paths.ROOT).replace(os.sep, "/")
+
+
+def codebook_sections(package: dict[str, Any], docname: str, language: str = "en",
+                      srcdir: Path | None = None) -> list[nodes.section]:
     """One section per resource of ``package`` (datapackage.json), in the package's order."""
-    return [table_section(resource, docname) for resource in package["resources"]]
+    return [table_section(resource, docname, language, srcdir)
+            for resource in package["resources"]]
 
 
 class Codebook(SphinxDirective):
@@ -109,7 +130,8 @@ class Codebook(SphinxDirective):
         package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
         for resource in package["resources"]:
             self.env.note_dependency(str(paths.PROCESSED / resource["path"]))
-        sections = codebook_sections(package, self.env.docname)
+        sections = codebook_sections(package, self.env.docname, edition_of(self.env),
+                                     Path(self.env.srcdir))
         for section in sections:
             # A label, so that other pages can write {ref}`table-glossary`.
             self.state.document.note_explicit_target(section)

@@ -8,27 +8,30 @@ import os
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from gwr.book.citation import is_placeholder, read_edition
+from gwr.book.citation import is_placeholder
+from gwr.book.sphinxext.page_metadata import edition_for
+from gwr.book.sphinxext.ui_text import text
 
 # Footer links are made relative to each page when it is written (see _link_footer).
 _LINKS = {"@@HOW-TO-CITE@@": "book/how-to-cite", "@@CHANGELOG@@": "book/changelog"}
 
 
 def _apply(app: Sphinx, config: Config) -> None:
-    edition = read_edition()
+    edition = edition_for(config)  # the Chinese edition names its authors in Chinese
     config.version = config.release = edition.version
     # "Last updated" is the release date, never the build clock, so two builds are identical:
     # Sphinx's date formatting honours SOURCE_DATE_EPOCH.
     midnight = dt.datetime.combine(edition.released, dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    config.html_last_updated_fmt = "%d %B %Y"
+    config.html_last_updated_fmt = text(config, "meta.last_updated_fmt")
     options = config.html_theme_options
     footer = options.get("extra_footer", "")
-    preview = "" if config.gwr_release else "Preview build: the address is not yet published. "
-    version_line = (f'<p class="edition-version">Version {edition.version}, released '
-                    f'{edition.released.isoformat()}. {preview}'
-                    '<a href="@@HOW-TO-CITE@@">How to cite</a> · '
-                    '<a href="@@CHANGELOG@@">Changelog</a></p>')
+    preview = "" if config.gwr_release else text(config, "meta.preview")
+    line = text(config, "meta.version_line", version=edition.version,
+                released=edition.released.isoformat(), preview=preview)
+    version_line = (f'<p class="edition-version">{line}'
+                    f'<a href="@@HOW-TO-CITE@@">{text(config, "meta.how_to_cite")}</a> · '
+                    f'<a href="@@CHANGELOG@@">{text(config, "meta.changelog")}</a></p>')
     options["extra_footer"] = version_line + (f"<p>{footer}</p>" if footer else "")
     # One author, named as CITATION.cff names it, in the footer's "By …" too.
     config.author = edition.author

@@ -32,13 +32,17 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from gwr.book import citation
-from gwr.book.sphinxext.page_metadata import is_release, shown_edition, work_forms
+from gwr.book.sphinxext.page_metadata import edition_for, is_release, shown_edition, work_forms
+from gwr.book.sphinxext.ui_text import text as ui
+from gwr.book.sphinxext.ui_text import texts
 
 ENV_KEY = "gwr_data_notes"
 LABEL = re.compile(r"(fig|tbl)-[a-z0-9]+(?:-[a-z0-9]+)*")
-# (key in work_forms, heading, copy button)
-FORMS = (("bibtex", "BibTeX", "Copy BibTeX"), ("apa_html", "APA 7", "Copy APA"),
-         ("gbt", "GB/T 7714-2015", "Copy GB/T"))
+# (key in work_forms, heading, ui_text key of the copy button), in each edition's order (the
+# Chinese edition gives GB/T 7714 first, as the cite block does).
+FORMS = {"en": (("bibtex", "BibTeX", "cite.copy_bibtex"), ("apa_html", "APA 7", "cite.copy_apa"),
+                ("gbt", "GB/T 7714-2015", "cite.copy_gbt"))}
+FORMS["zh"] = tuple(reversed(FORMS["en"]))
 
 
 @dataclass(frozen=True)
@@ -85,9 +89,11 @@ def caption_title(caption: str) -> str:
         'Targets for 2020 (¶43–¶106), by task'
         >>> caption_title("The nine tasks, by section; where each name stands in the CSV. More.")
         'The nine tasks, by section'
+        >>> caption_title("2020年计划的截止日期日历。每个圆圈是一项任务；其余见 CSV。")
+        '2020年计划的截止日期日历'
     """
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(])", caption.strip(), maxsplit=1)[0]
-    return first.split("; ", 1)[0].rstrip(".").strip()
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(])|(?<=[。！？])", caption.strip(), maxsplit=1)[0]
+    return re.split(r"; |；", first, maxsplit=1)[0].rstrip(".。").strip()
 
 
 class DataNoteDirective(SphinxDirective):
@@ -118,12 +124,13 @@ class DataNoteDirective(SphinxDirective):
 
         box = nodes.container(classes=["data-note"], gwr_data_note=label)
         line = nodes.paragraph(classes=["data-note-line"])
-        line += nodes.strong("", "Data: ")
+        line += nodes.strong("", ui(self.env, "data.data"))
         line += nodes.reference("", note.filename, refuri=note.filename,
                                 classes=["data-note-csv"])
         count = len(rows) - 1
-        line += nodes.Text(f" (CSV, {count} row{'s' if count != 1 else ''}) · ")
-        line += nodes.strong("", "Source: ")
+        line += nodes.Text(ui(self.env, "data.rows", count=count,
+                                s="s" if count != 1 else ""))
+        line += nodes.strong("", ui(self.env, "data.source"))
         line += nodes.Text(source)  # paragraph_links turns each ¶n into a link
         box += line
         return [box]
@@ -145,10 +152,13 @@ def numbered(env: BuildEnvironment, docname: str, label: str) -> tuple[str, str]
     return ".".join(str(n) for n in number), caption
 
 
-def cite_html(forms: dict[str, str], label: str, kind: str, number: str) -> str:
+def cite_html(forms: dict[str, str], label: str, kind: str, number: str,
+              language: str = "en") -> str:
     """The folded citation of one figure or table, with a copy button per form."""
-    parts = [f'<details class="data-note-cite"><summary>Cite {kind} {number}</summary>']
-    for key, heading, button in FORMS:
+    summary = ui(language, "data.cite", kind=ui(language, f"kind.{kind}"), number=number)
+    parts = [f'<details class="data-note-cite"><summary>{html.escape(summary)}</summary>']
+    for key, heading, button_key in FORMS[language]:
+        button = ui(language, button_key)
         target = f"cite-{label}-{key.split('_')[0]}"
         parts.append(
             '<div class="citation-form"><div class="citation-form-head">'
@@ -173,7 +183,7 @@ def _add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not page_notes:
         return
     release = is_release(app.config)
-    edition = shown_edition(citation.read_edition(), release)
+    edition = shown_edition(edition_for(app), release)
     for box in doctree.findall(nodes.container):
         label = box.get("gwr_data_note")
         if not label:
@@ -183,7 +193,8 @@ def _add_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         work = citation.figure(edition, docname, label, number, caption_title(caption),
                                note.kind)
         forms = work_forms(work, release=release)
-        box += nodes.raw("", cite_html(forms, label, note.kind, number), format="html")
+        box += nodes.raw("", cite_html(forms, label, note.kind, number, edition.language),
+                         format="html")
 
 
 class DataIndexDirective(SphinxDirective):
@@ -203,9 +214,10 @@ def index_table(app: Sphinx, docname: str) -> nodes.table:
             number, caption = numbered(env, page, label)
             uri = app.builder.get_relative_uri(docname, page)
             item = nodes.paragraph()
-            item += nodes.reference("", f"{note.kind} {number}", refuri=f"{uri}#{label}",
-                                    internal=True)
-            item += nodes.Text(f": {caption_title(caption)}")
+            kind = ui(app, f"kind.{note.kind}")
+            item += nodes.reference("", ui(app, "kind.number", kind=kind, number=number),
+                                    refuri=f"{uri}#{label}", internal=True)
+            item += nodes.Text(f"{ui(app, 'app.heading_sep')}{caption_title(caption)}")
             csv_uri = posixpath.join(posixpath.dirname(uri), note.filename)
             link = nodes.paragraph()
             link += nodes.reference("", note.filename, refuri=csv_uri)
@@ -219,7 +231,7 @@ def index_table(app: Sphinx, docname: str) -> nodes.table:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     head += nodes.row("", *(nodes.entry("", nodes.paragraph("", h))
-                            for h in ("Figure or table", "Data", "Rows", "Columns")))
+                            for h in texts(app, "data.index_head")))
     group += head
     body = nodes.tbody()
     for cells in rows:

@@ -26,6 +26,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from gwr.book.sphinxext.ui_text import text
+
 LEGIBLE_PX = 9.0  # the smallest chart text a reader should meet, in CSS pixels
 PX_PER_UNIT = {"pt": 4 / 3, "px": 1.0, "": 1.0, "in": 96.0, "mm": 96 / 25.4, "cm": 96 / 2.54}
 _SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)(pt|px|in|mm|cm)?"', re.S)
@@ -113,9 +115,10 @@ def visit_figure_zoom(self: HTML5Translator, node: figure_zoom) -> None:
     source = Path(self.builder.srcdir, uri)
     width = _legible_width_of(str(source))
     style = f' style="--legible-width: {width}px"' if width else ""
+    title = text(self.builder.config, "zoom.title")
     self.body.append(
         f'<div class="figure-scroll"><a class="reference internal image-reference figure-zoom" '
-        f'href="{href}" title="Open the figure at full size"{style}>')
+        f'href="{href}" title="{title}"{style}>')
 
 
 def depart_figure_zoom(self: HTML5Translator, node: figure_zoom) -> None:

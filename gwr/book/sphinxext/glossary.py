@@ -21,6 +21,7 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
+from gwr.book.sphinxext.ui_text import edition_of, text
 from gwr.data.tables import load_table
 
 TABLE = "glossary"
@@ -92,33 +93,45 @@ def term_anchors(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
     return anchors
 
 
-def occurs_in(paragraphs: str) -> str:
+def occurs_in(paragraphs: str, language: str = "en") -> str:
     """The "Occurs in" line of an entry, from the table's ``paragraphs`` cell.
 
     Examples:
         >>> occurs_in("5;6;72")
         'Occurs in ¶5, ¶6, ¶72.'
+        >>> occurs_in("5;6", "zh")
+        '见于 ¶5、¶6。'
     """
-    return "Occurs in " + ", ".join(f"¶{n}" for n in paragraphs.split(";")) + "."
+    sep = "、" if language == "zh" else ", "
+    return text(language, "glossary.occurs_in",
+                paragraphs=sep.join(f"¶{n}" for n in paragraphs.split(";")))
 
 
-def definition(row: pd.Series, cite: Callable[[str], list[nodes.Node]]) -> nodes.definition:
+def definition(row: pd.Series, cite: Callable[[str], list[nodes.Node]],
+               language: str = "en") -> nodes.definition:
     """The definition of one glossary row: pinyin · gloss (kind), explanation, where and origin.
 
-    ``cite`` turns a BibTeX key into the nodes of a parenthetical citation.
+    ``cite`` turns a BibTeX key into the nodes of a parenthetical citation. In the Chinese
+    edition too the English gloss stands beside the term (marked lang="en"), as the English
+    a reader of English sources will meet it.
     """
     result = nodes.definition()
     first = nodes.paragraph()
     if row["pinyin"]:
         first += nodes.emphasis("", row["pinyin"])
         first += nodes.Text(" · ")
-    first += nodes.strong("", row["gloss_en"])
+    gloss = nodes.strong("", row["gloss_en"])
+    if language == "zh":
+        gloss["classes"].append("lang-en")  # zh_lang marks it lang="en"
+    first += gloss
     first += nodes.Text(f" ({row['kind']})")
     result += first
     result += nodes.paragraph("", row["explanation_en"])
-    detail = nodes.paragraph("", occurs_in(row["paragraphs"]), classes=["glossary-where"])
+    detail = nodes.paragraph("", occurs_in(row["paragraphs"], language),
+                             classes=["glossary-where"])
     if row["origin"] in ORIGIN_NOTE:
-        detail += nodes.Text(f" Origin: {ORIGIN_NOTE[row['origin']]} ")
+        origin = text(language, f"glossary.origin.{row['origin']}")
+        detail += nodes.Text(text(language, "glossary.origin", origin=origin))
         detail += cite(row["reference"])
         detail += nodes.Text(".")
     result += detail
@@ -152,7 +165,7 @@ class ReportGlossary(SphinxDirective):
             document.note_explicit_target(term)
             term["classes"].append("glossary-term")
             item += term
-            item += definition(row, self._cite)
+            item += definition(row, self._cite, edition_of(self.env))
             items += item
         glossary = addnodes.glossary()
         glossary["sorted"] = False  # the table's rows are in pinyin order (its step sorts them)

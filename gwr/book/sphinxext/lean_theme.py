@@ -36,7 +36,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from gwr.book.citation import page_url, read_edition
+from gwr.book.citation import page_url
+from gwr.book.sphinxext.page_metadata import edition_for
+from gwr.book.sphinxext.ui_text import text
 
 THEME_CSS = Path("_static/styles/pydata-sphinx-theme.css")
 # The stylesheets pruned: the theme's and the extensions', under _static. The project's own
@@ -324,20 +326,19 @@ def mend_aria(body: str) -> str:
     return body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
-def print_edition(pagename: str, *, release: bool) -> str:
+def print_edition(pagename: str, *, release: bool, language: str = "en") -> str:
     """The line under a printed page's title: the edition, its version, the page's address."""
-    edition = read_edition()
-    address = (page_url(edition, pagename) if release
-               else "Preview build: the address is not yet published.")
-    return (f"{edition.title}. Version {edition.version}, released "
-            f"{edition.released.isoformat()}. {address}")
+    edition = edition_for(language)
+    address = (page_url(edition, pagename) if release else text(language, "print.preview"))
+    return text(language, "print.edition", title=edition.title, version=edition.version,
+                released=edition.released.isoformat(), address=address)
 
 
 def _page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if "body" in context:
         context["body"] = mend_aria(context["body"])
-    context["gwr_print_edition"] = print_edition(pagename,
-                                                 release=bool(app.config.gwr_release))
+    context["gwr_print_edition"] = print_edition(pagename, release=bool(app.config.gwr_release),
+                                                 language=app.config.language)
 
 
 def setup(app: Sphinx) -> None:

@@ -31,6 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from gwr import paths
 from gwr.book.citation import (
     CITATION_FILE,
     Edition,
@@ -39,6 +40,7 @@ from gwr.book.citation import (
     apa,
     bibtex,
     book,
+    chinese_edition,
     csl_item,
     gbt7714,
     page,
@@ -47,6 +49,7 @@ from gwr.book.citation import (
     read_cff,
     read_edition,
 )
+from gwr.book.sphinxext.ui_text import LANGUAGE_TAGS, edition_of, text
 from gwr.errors import GwrError
 
 # ---------------------------------------------------------------------------------------------
@@ -124,44 +127,52 @@ def shown_edition(edition: Edition, release: bool) -> Edition:
     return edition if release else dataclasses.replace(edition, url=_PREVIEW_ROOT)
 
 
-def unpublished(text: str) -> str:
-    """Replace every preview address in ``text`` by NOT_PUBLISHED.
+def unpublished(form: str, language: str = "en") -> str:
+    """Replace every preview address in ``form`` by NOT_PUBLISHED (in the edition's language).
 
     Examples:
         >>> unpublished("Title[EB/OL]. https://address-not-yet-published.invalid/a/b.html.")
         'Title[EB/OL]. [Address not yet published: preview build].'
+        >>> unpublished("题名[M/OL]. https://address-not-yet-published.invalid/zh/a.html.", "zh")
+        '题名[M/OL]. [网址尚未发布：预览版].'
     """
+    instead = text(language, "preview.not_published")
+
     def plain(match: re.Match) -> str:
         address = match.group(0)
         kept = address.rstrip(".,;:)")
-        return NOT_PUBLISHED + address[len(kept):]
+        return instead + address[len(kept):]
 
-    return re.sub(re.escape(_PREVIEW_ROOT) + r"[^\s<>\"'{}\]]*", plain, text)
+    return re.sub(re.escape(_PREVIEW_ROOT) + r"[^\s<>\"'{}\]]*", plain, form)
 
 
 _BIBTEX_FIELD = re.compile(r"^\s*(\w+)\s*=")
 
 
-def _bibtex_preview(entry: str) -> str:
+def _bibtex_preview(entry: str, language: str = "en") -> str:
     """A preview's BibTeX: no ``url``/``urldate`` (there is no address), a note that says so."""
     lines = [line for line in entry.rstrip().splitlines()
              if not re.match(r"\s*(url|urldate)\s*=", line, flags=re.I)]
     note_at = next((i for i, line in enumerate(lines) if re.match(r"\s*note\s*=", line, re.I)),
                    None)
     if note_at is not None:
-        lines[note_at] = re.sub(r"(note\s*=\s*\{)", rf"\g<1>{PREVIEW_NOTE}. ", lines[note_at],
-                                count=1, flags=re.I)
+        lines[note_at] = re.sub(r"(note\s*=\s*\{)", rf"\g<1>{_preview_note(language)}. ",
+                                lines[note_at], count=1, flags=re.I)
     else:
-        lines.insert(len(lines) - 1, f"  note = {{{PREVIEW_NOTE}}}")
+        lines.insert(len(lines) - 1, f"  note = {{{_preview_note(language)}}}")
     # Every field line but the last ends with a comma.
     fields = [i for i, line in enumerate(lines) if _BIBTEX_FIELD.match(line)]
     for i in fields:
         lines[i] = lines[i].rstrip().rstrip(",") + ("," if i != fields[-1] else "")
-    return unpublished("\n".join(lines))
+    return unpublished("\n".join(lines), language)
 
 
 def _args(edition: Edition, page_: PageCitation) -> tuple:
     return (edition,) if page_.title is None else (edition, page_.title, page_.docname)
+
+
+def _preview_note(language: str) -> str:
+    return PREVIEW_NOTE if language == "en" else text(language, "preview.note")
 
 
 def citation_forms(edition: Edition, page_: PageCitation, *, release: bool) -> dict[str, str]:
@@ -169,7 +180,7 @@ def citation_forms(edition: Edition, page_: PageCitation, *, release: bool) -> d
     args = _args(shown_edition(edition, release), page_)
     forms = {"bibtex": bibtex(*args), "apa_html": apa(*args, html=True), "apa": apa(*args),
              "gbt": gbt7714(*args)}
-    return forms if release else preview_forms(forms)
+    return forms if release else preview_forms(forms, edition.language)
 
 
 def work_forms(work: Work, *, release: bool) -> dict[str, str]:
@@ -177,13 +188,13 @@ def work_forms(work: Work, *, release: bool) -> dict[str, str]:
     ``shown_edition(edition, release)``, so that a preview carries no address."""
     forms = {"bibtex": bibtex(work), "apa_html": apa(work, html=True), "apa": apa(work),
              "gbt": gbt7714(work)}
-    return forms if release else preview_forms(forms)
+    return forms if release else preview_forms(forms, work.language)
 
 
-def preview_forms(forms: dict[str, str]) -> dict[str, str]:
+def preview_forms(forms: dict[str, str], language: str = "en") -> dict[str, str]:
     """A preview build's forms: no address in any of them (see :func:`unpublished`)."""
-    return {name: _bibtex_preview(text) if name == "bibtex" else unpublished(text)
-            for name, text in forms.items()}
+    return {name: _bibtex_preview(form, language) if name == "bibtex"
+            else unpublished(form, language) for name, form in forms.items()}
 
 
 def _cited(edition: Edition, page_: PageCitation, release: bool):
@@ -239,7 +250,7 @@ def csl_json(edition: Edition, page_: PageCitation, *, release: bool) -> dict:
     item = csl_item(*_args(shown_edition(edition, release), page_))
     if not release:
         item.pop("URL", None)
-        item["note"] = PREVIEW_NOTE
+        item["note"] = _preview_note(edition.language)
     return item
 
 
@@ -265,7 +276,7 @@ def ris(edition: Edition, page_: PageCitation, *, release: bool) -> str:
         lines.append(("DO", work.doi))
     lines.append(("N1", f"Licence: {edition.licence}"))
     if not release:
-        lines.append(("N1", PREVIEW_NOTE))
+        lines.append(("N1", _preview_note(edition.language)))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
 
@@ -291,7 +302,7 @@ def json_ld(edition: Edition, page_: PageCitation, *, release: bool, language: s
             cff: Mapping | None = None) -> dict:
     """schema.org metadata of a page: Book (root), Chapter or WebPage (part of the Book)."""
     book_data = _schema_book(edition, release, language)
-    status = "Published" if release else f"{PREVIEW_NOTE}."
+    status = "Published" if release else f"{_preview_note(edition.language)}."
     if page_.kind == "book":
         data = {"@context": "https://schema.org", **book_data}
         cff = read_cff() if cff is None else cff
@@ -373,13 +384,13 @@ def download_files(edition: Edition, page_: PageCitation, *, release: bool) -> d
     }
 
 
-def download_links_html(docname: str) -> str:
+def download_links_html(docname: str, language: str = "en") -> str:
     """The cite block's line of links to the page's .bib, .ris and CSL-JSON files."""
     stem = Path(docname).name
     links = " · ".join(
         f'<a class="citation-download" href="{stem}{suffix}" download type="{mime}">'
         f"{label} (<code>{stem}{suffix}</code>)</a>" for suffix, label, mime in DOWNLOADS)
-    return f'<p class="citation-downloads">Download this citation: {links}.</p>'
+    return f'<p class="citation-downloads">{text(language, "cite.downloads", links=links)}</p>'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,6 +399,26 @@ def download_links_html(docname: str) -> str:
 
 def is_release(config: Config) -> bool:
     return bool(config.gwr_release)
+
+
+def chinese_title() -> str:
+    """The Chinese edition's title, as zh/_config.yml gives it."""
+    import yaml
+
+    config = yaml.safe_load((paths.ZH / "_config.yml").read_text(encoding="utf-8")) or {}
+    if not config.get("title"):
+        raise ConfigError("zh/_config.yml gives no `title` for the Chinese edition")
+    return str(config["title"])
+
+
+def edition_for(where) -> Edition:
+    """The edition that an app, environment or config builds: the book as CITATION.cff records
+    it, or its Chinese edition (Chinese title and names, pages under zh/) when the language is
+    Chinese."""
+    edition = read_edition()
+    if edition_of(where) == "zh":
+        return chinese_edition(edition, chinese_title())
+    return edition
 
 
 def page_citation(app: Sphinx, docname: str, title: str | None = None) -> PageCitation:
@@ -415,8 +446,8 @@ def _head(app: Sphinx, pagename: str, templatename: str, context: dict, doctree)
     """Add the page's tags and JSON-LD to its <head>; write its .bib, .ris and .csl.json."""
     if doctree is None or pagename not in app.env.all_docs:
         return
-    edition = read_edition()
-    release, language = is_release(app.config), app.config.language or "en"
+    edition = edition_for(app)
+    release, language = is_release(app.config), LANGUAGE_TAGS[edition_of(app)]
     cited = page_citation(app, pagename)
     # The tags and JSON-LD describe the page itself. How to cite is a page of the book that
     # shows the edition's citation: its files hold the edition's, its tags describe the page.

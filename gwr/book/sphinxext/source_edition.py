@@ -15,15 +15,13 @@ from sphinx.util.docutils import SphinxDirective
 
 from gwr import paths
 from gwr.book.sphinxext.apparatus import TABLES, placeholder
+from gwr.book.sphinxext.ui_text import edition_of, text
 from gwr.data.datapackage import published_resource
 from gwr.data.tables import load_table
 
-PART_TITLES = {
-    "front": "Front matter (¶1–¶9)",
-    "review-2019": "Part 1: the review of 2019",
-    "plan-2020": "Part 2: the plan for 2020",
-    "service-government": "Part 3: a service-oriented government",
-}
+# The English part titles; each edition's are in ui_text ("source.part.<part>").
+PART_TITLES = {part: text("en", f"source.part.{part}")
+               for part in ("front", "review-2019", "plan-2020", "service-government")}
 NO_LINK = "no-para-link"  # paragraph_links leaves text inside this class alone
 
 
@@ -46,33 +44,39 @@ class SourceEdition(SphinxDirective):
         tables = ("paragraphs", "translations", *TABLES)  # the apparatus reads TABLES
         for dependency in (*map(paths.processed_table, tables), paths.DATAPACKAGE):
             self.env.note_dependency(str(dependency))
-        intro = nodes.paragraph("", translation_note(), classes=["translation-note"])
+        language = edition_of(self.env)
+        intro = nodes.paragraph("", translation_note(language=language),
+                                classes=["translation-note"])
         result: list[nodes.Node] = [intro]
         for part, rows in edition_rows(load_table("paragraphs"), load_table("translations")):
             container = nodes.section(ids=[f"part-{part}"], names=[f"part-{part}"])
-            container += nodes.title("", PART_TITLES[part])
+            container += nodes.title("", text(language, f"source.part.{part}"))
             result.append(container)
             for row in rows:
                 container += self._paragraph(int(row.paragraph), row.text, row.en,
-                                             bool(row.is_heading))
+                                             bool(row.is_heading), language)
         return result
 
-    def _paragraph(self, number: int, chinese: str, english: str, heading: bool) -> list:
+    def _paragraph(self, number: int, chinese: str, english: str, heading: bool,
+                   language: str = "en") -> list:
         target = nodes.target("", "", ids=[anchor(number)], names=[anchor(number)])
         self.state.document.note_explicit_target(target)
         box = nodes.container(classes=["source-para", "source-heading" if heading else "body"])
         label = nodes.paragraph("", "", classes=["para-number", NO_LINK])
         label += nodes.reference("", f"¶{number}", refid=anchor(number))
         if heading:
-            label += nodes.inline("", " heading", classes=["heading-mark"])
+            label += nodes.inline("", text(language, "source.heading_mark"),
+                                  classes=["heading-mark"])
         box += label
         box += nodes.paragraph("", chinese, classes=["zh", NO_LINK])
-        box += nodes.paragraph("", english, classes=["en"])
+        # In the Chinese edition the English is a passage in another language (zh_lang).
+        box += nodes.paragraph("", english,
+                               classes=["en", "lang-en"] if language == "zh" else ["en"])
         box += placeholder(number)
         return [target, box]
 
 
-def translation_note(resource: dict | None = None) -> str:
+def translation_note(resource: dict | None = None, language: str = "en") -> str:
     """The line that opens the page: who translated, and how, from the translations resource
     of datapackage.json (its properties translator and translation_note).
 
@@ -84,7 +88,8 @@ def translation_note(resource: dict | None = None) -> str:
     """
     resource = resource if resource is not None else published_resource("translations")
     try:
-        return f"Translation: {resource['translator']}. {resource['translation_note']}"
+        return text(language, "source.translation", translator=resource["translator"],
+                    note=resource["translation_note"])
     except KeyError as exc:
         raise ExtensionError(f"source edition: the translations resource of datapackage.json "
                              f"has no {exc.args[0]!r}; run `make data`.") from None
