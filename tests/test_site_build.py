@@ -103,7 +103,7 @@ def test_no_unrendered_glue_or_role():
 def _pages():
     return [p for p in HTML.rglob("*.html")
             if p.name not in {"genindex.html", "search.html"} and "_static" not in p.parts
-            and p.relative_to(HTML).as_posix() != "index.html"]
+            and p.relative_to(HTML).as_posix() not in {"index.html", "zh/index.html"}]
 
 
 def test_every_page_ends_with_a_cite_block_and_shows_the_version():
@@ -111,14 +111,22 @@ def test_every_page_ends_with_a_cite_block_and_shows_the_version():
     edition = read_edition()
     for page in _pages():
         html = unescape(page.read_text(encoding="utf-8"))  # Pygments writes "@" as &#64;
-        assert f"Version {edition.version}, released {edition.released.isoformat()}" in html, page
+        chinese = page.relative_to(HTML).parts[0] == "zh"
+        version = (f"版本 {edition.version}，{edition.released.isoformat()} 发布" if chinese
+                   else f"Version {edition.version}, released {edition.released.isoformat()}")
+        assert version in html, page
         if page.name == "how-to-cite.html":
             assert "taiyuan2020edition" in html and "@book" in html  # the edition's BibTeX
             continue
         assert 'id="cite-this-page"' in html, page
         # An online book and its parts are [M/OL] (GB/T 7714-2015, 4.2; a part adds //the book).
-        for form in ("BibTeX", "APA 7", "GB/T 7714-2015", "[M/OL]", "@"):
-            assert form in html, (page, form)
+        block = html.split('id="cite-this-page"', 1)[1]
+        gbt = "GB/T 7714" if chinese else "GB/T 7714-2015"
+        for form in ("BibTeX", "APA", gbt, "[M/OL]", "@"):
+            assert form in block, (page, form)
+        if chinese:  # GB/T first, with the edition's version as GB/T writes it
+            assert block.index(gbt) < block.index("APA") < block.index("BibTeX"), page
+            assert f"{edition.version}版" in block, page
 
 
 def test_source_edition_has_every_paragraph_anchor():

@@ -44,11 +44,23 @@ def weights(reader_visit) -> dict[str, dict]:
     return rows
 
 
+# Known misses of the 1 MB budget, each with the cap it must stay under and why. A page listed
+# here that comes back under 1 MB fails the test, so the list cannot go stale.
+OVER_BUDGET = {
+    # The Chinese chapter 8: its three SVGs draw Chinese glyphs as paths (236 KB for the
+    # timeline alone) and the page takes more font slices. Measured 1.13 MB at 0.3.0.
+    "zh/notebooks/08-outcomes.html": 1.2 * MB,
+}
+
+
 def test_every_page_loads_at_most_1_mb(weights):
     heavy = {page: f"{row['bytes'] / MB:.2f} MB in {row['requests']} requests; largest "
                    f"{row['largest'][:4]}"
-             for page, row in weights.items() if row["bytes"] > BUDGET}
+             for page, row in weights.items()
+             if row["bytes"] > OVER_BUDGET.get(page, BUDGET)}
     assert not heavy, json.dumps(heavy, indent=1)
+    back = [page for page in OVER_BUDGET if page in weights and weights[page]["bytes"] <= BUDGET]
+    assert not back, f"{back} are within 1 MB again: remove them from OVER_BUDGET"
 
 
 def test_the_measure_counts_figures_fonts_and_scripts(weights):
@@ -68,13 +80,15 @@ def test_fontawesome_js_is_never_loaded(weights):
 def test_the_search_index_loads_only_where_search_runs(weights):
     loading = {page for page, row in weights.items()
                if any(url.endswith("searchindex.js") for url in row["urls"])}
-    assert loading == {"search.html"}, loading
+    assert loading == {"search.html", "zh/search.html"}, loading  # each edition's own index
 
 
 def test_the_icon_font_is_a_small_subset(weights, reader_visit):
     icons = {url for row in weights.values() for url in row["urls"]
              if "/fontawesome/" in url and url.endswith((".woff", ".woff2", ".ttf"))}
-    assert icons == {"/_static/vendor/fontawesome/webfonts/fa-solid-900-subset.woff"}, icons
+    # Each edition has its own _static (the Chinese under zh/).
+    assert icons == {f"{edition}/_static/vendor/fontawesome/webfonts/fa-solid-900-subset.woff"
+                     for edition in ("", "/zh")}, icons
     sizes = {size for url, size in reader_visit("notebooks/03-plan-2020.html", "light").responses
              if path_of(url).endswith("fa-solid-900-subset.woff")}
     assert sizes and max(sizes) <= ICON_FONT_BUDGET, sizes
