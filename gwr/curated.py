@@ -90,3 +90,18 @@ def _show(path: Path) -> str:
         return str(path.resolve().relative_to(paths.ROOT))
     except ValueError:
         return str(path)
+
+
+def check_choice(where: str, field: str, value: Any, choices) -> None:
+    """Raise CuratedDataError unless ``value`` is one of ``choices``.
+
+    Examples:
+        >>> check_choice("data/curated/x.yml, entry 'a'", "kind", "target", ["target", "count"])
+        >>> try:
+        ...     check_choice("data/curated/x.yml, entry 'a'", "kind", "goal", ["target", "count"])
+        ... except CuratedDataError as exc:
+        ...     print(exc)
+        data/curated/x.yml, entry 'a': kind 'goal' is not one of target, count.
+    """
+    if value not in choices:
+        raise CuratedDataError(f"{where}: {field} {value!r} is not one of {', '.join(choices)}.")

@@ -8,8 +8,9 @@ import re
 import pandas as pd
 from IPython.display import Markdown
 
+from gwr.errors import TranslationError
 from gwr.zh_outputs import EditionMarkdown, translate_frame
-from gwr.zh_strings import translate_all
+from gwr.zh_strings import translate, translate_all
 
 # How a qualifier of indicators.csv reads in a table or a sentence.
 QUALIFIER_WORDS = {"exact": "exact", "about": "about", "more_than": "more than",
@@ -251,8 +252,6 @@ def times_zh(number: int) -> str:
 
 def chinese(text: str) -> str:
     """``text`` in the Chinese edition's words (zh/strings); an error names what is missing."""
-    from gwr.errors import TranslationError
-    from gwr.zh_strings import translate
 
     result = translate(text)
     if result is None:

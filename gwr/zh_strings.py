@@ -5,7 +5,8 @@ Chinese beside the English (gwr.zh_outputs). The Chinese comes from the catalog 
 ``zh/strings/*.yml``: one mapping per chapter of English text to the Chinese a reader of the
 Chinese edition sees. A string is translated by the first rule that applies:
 
-1. nothing to translate: no Latin letter outside MyST roles (``{cite:p}`key```), numbers, ¶;
+1. nothing to translate: no Latin letter outside MyST roles (``{cite:p}`key```), numbers, ¶
+   (items that the code joined with ", " are joined with 、 instead);
 2. the catalog has the exact string;
 3. a catalog pattern matches: a key with ``{0}``, ``{1}`` … stands for numbers (``12``,
    ``3.5``, ``40%``, ``¶74``), carried into the Chinese in their place;
@@ -86,6 +87,21 @@ def catalog(folder: Path = ZH_STRINGS) -> dict[str, str]:
     return dict(_load(folder)[0])
 
 
+_LIST_COMMA = re.compile(r"(?<=[\u3400-\u9fff]), (?=[\u3400-\u9fff0-9])")
+
+
+def enumeration_commas(text: str) -> str:
+    """Chinese items that the code joined with ", " joined with 、 as Chinese writes a list.
+
+    Examples:
+        >>> enumeration_commas("全年, 年内, 年底前"), enumeration_commas("6月, 6月底前")
+        ('全年、年内、年底前', '6月、6月底前')
+        >>> enumeration_commas("¶3, ¶43–¶106")
+        '¶3, ¶43–¶106'
+    """
+    return _LIST_COMMA.sub("、", text)
+
+
 def translate(text: str, folder: Path = ZH_STRINGS) -> str | None:
     """The Chinese of ``text`` by the rules above, or None if the catalog lacks it.
 
@@ -96,7 +112,7 @@ def translate(text: str, folder: Path = ZH_STRINGS) -> str | None:
         '坚决防范化解重大风险（¶75）'
     """
     if not needs_translation(text):
-        return text
+        return enumeration_commas(text)
     exact, patterns = _load(folder)
     if text in exact:
         return exact[text]

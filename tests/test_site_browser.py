@@ -25,6 +25,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import pytest
 
 from gwr import paths
+from tests.site_session import LOAD_ALL_IMAGES
 
 pytestmark = pytest.mark.site
 
@@ -131,14 +132,9 @@ class Visit:
     dom: dict = field(default_factory=dict)
 
 
-# Runs in the page after load: lazy images are made eager and awaited, then the page is read.
+# Runs in the page after LOAD_ALL_IMAGES (every lazy image made eager and awaited): reads it.
 READ_PAGE = """async () => {
   const images = Array.from(document.images);
-  images.forEach((img) => { img.loading = "eager"; });
-  const settled = (img) => img.complete ? Promise.resolve() : new Promise((done) => {
-    img.addEventListener("load", done); img.addEventListener("error", done); });
-  await Promise.race([Promise.all(images.map(settled)),
-                      new Promise((done) => setTimeout(done, 5000))]);
   // The article body; search.html has none, its content sits directly in <main>.
   const article = document.querySelector("main article") || document.querySelector("main");
   const inArticle = (sel) => article ? Array.from(article.querySelectorAll(sel)) : [];
@@ -188,6 +184,7 @@ def visit(browser, site: str):
             if target:
                 tab.wait_for_url(urljoin(site + page, target), wait_until="load")
             tab.wait_for_load_state("networkidle")
+            tab.evaluate(LOAD_ALL_IMAGES)
             record.dom = tab.evaluate(READ_PAGE)
             record.final_url = tab.url
         finally:
@@ -379,6 +376,44 @@ def test_the_chinese_search_finds_chinese_words(browser, site, term):
     assert found, f"the Chinese search for {term!r} found nothing"
     assert found & holding, f"the Chinese search for {term!r} found {sorted(found)}"
     assert not any(page.startswith(("http", "../")) for page in found), found
+
+
+# --- The language switch -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", ["notebooks/03-plan-2020.html", "zh/notebooks/03-plan-2020.html"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_language_switch_sits_in_the_row_of_the_header_buttons(browser, site, page, width):
+    tab = browser.new_page()
+    try:
+        tab.set_viewport_size({"width": width, "height": 844})
+        tab.goto(site + page, wait_until="load")
+        boxes = tab.evaluate("""() => {
+            const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                                   return {top: r.top, bottom: r.bottom, right: r.right}; };
+            return {header: box(".bd-header-article"), switch: box(".gwr-language-switch"),
+                    buttons: box(".article-header-buttons")}; }""")
+    finally:
+        tab.close()
+    switch, buttons, header = boxes["switch"], boxes["buttons"], boxes["header"]
+    assert header["top"] <= switch["top"] and switch["bottom"] <= header["bottom"], boxes
+    middle = (switch["top"] + switch["bottom"]) / 2
+    assert buttons["top"] <= middle <= buttons["bottom"], boxes  # one row, not stacked
+    assert switch["right"] <= buttons["right"], boxes
+
+
+@pytest.mark.parametrize("page, other", [
+    ("zh/notebooks/03-plan-2020.html", "notebooks/03-plan-2020.html"),
+    ("notebooks/03-plan-2020.html", "zh/notebooks/03-plan-2020.html")])
+def test_the_language_switch_keeps_the_section_in_view(browser, site, page, other):
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{site}{page}#plan-strength", wait_until="networkidle")
+        # A reader's click; playwright's own click would scroll the sticky header first.
+        with tab.expect_navigation(wait_until="load"):
+            tab.evaluate("document.querySelector('a.gwr-language-switch').click()")
+        assert tab.url == f"{site}{other}#plan-strength"
+    finally:
+        tab.close()
 
 
 # --- A picture of a chapter, for people reviewing a change ----------------------------------

@@ -253,6 +253,11 @@ def test_changed_code_breaks_the_shared_execution(tmp_path):
     english, chinese = _translated_pair()
     chinese["cells"][1]["source"] = "x = 2"
     assert any("code or its metadata differs" in p for p in _pair(tmp_path, english, chinese))
+    # Metadata too: jupyter-cache hashes it with the code, so a differing tag or caption is a
+    # second execution.
+    english, chinese = _translated_pair()
+    chinese["cells"][1]["metadata"]["tags"] = ["remove-cell"]
+    assert any("code or its metadata differs" in p for p in _pair(tmp_path, english, chinese))
     english, chinese = _translated_pair()
     chinese["cells"][1]["outputs"] = [{"output_type": "stream", "text": "1"}]
     assert any("has outputs" in p for p in _pair(tmp_path, english, chinese))
@@ -344,3 +349,8 @@ def test_every_committed_table_and_figure_carries_its_complete_chinese():
             missing = output.get("metadata", {}).get(mime, {}).get(UNTRANSLATED, [])
             problems += [f"{name}: untranslated {text!r}" for text in missing]
     assert not problems, "\n".join(problems)
+
+
+def test_a_list_the_code_joined_reads_as_a_chinese_list(catalog_dir):
+    assert zh_strings.translate("全年, 年内, 年底前", catalog_dir) == "全年、年内、年底前"
+    assert zh_strings.translate("¶3, ¶43–¶106", catalog_dir) == "¶3, ¶43–¶106"

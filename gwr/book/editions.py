@@ -12,12 +12,19 @@ from pathlib import Path
 
 import yaml
 
-from gwr.book.sphinxext.edition_outputs import CHINESE_PRIORITIES
 from gwr.paths import ROOT, ZH
+from gwr.zh_outputs import ZH_MARKDOWN, ZH_SVG
 
-EDITIONS = {"en": "", "zh": "zh"}  # edition -> folder of the site (and of the sources)
-LANGUAGE_TAGS = {"en": "en", "zh": "zh-CN"}  # BCP 47, for <html lang> and hreflang
+# Edition -> where it sits in the site (and its sources in the repository).
+EDITIONS = {"en": "", "zh": "zh/"}
+# BCP 47 tags of the editions, for <html lang>, hreflang and lang="…" marks.
+LANGUAGE_TAGS = {"en": "en", "zh": "zh-CN"}
+# The myst-nb cell metadata key that holds a figure's Chinese caption and alt text.
 CHINESE_CELL_METADATA = "mystnb_zh"
+# (builder, mime type, priority) for the Chinese edition: lower ranks first (text/html is 30,
+# image/svg+xml 40), so each output shows its Chinese representation.
+CHINESE_PRIORITIES = [(builder, mime, 1) for builder in ("html", "dirhtml", "singlehtml", "latex")
+                      for mime in (ZH_MARKDOWN, ZH_SVG)]
 
 
 def merge(base: dict, override: dict) -> dict:

@@ -41,7 +41,6 @@ PAGES = {
     "book/changelog.md": "CHANGELOG.md",
     "book/references.md": "book/references.md",
 }
-FIGURE_TEXT = ("caption", "alt")
 _DIGEST_COMMENT = re.compile(r"^% en: ([0-9a-f]*)\s*$", re.M)
 _FENCE = re.compile(r"^(`{3,}|:{3,})")
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_choice, check_fields, load_yaml_mapping
 from gwr.data import geo
 from gwr.errors import CuratedDataError
 
@@ -71,10 +71,8 @@ def load_divisions(*, curated: dict | None = None, outlines: Sequence[geo.Unit] 
         if not isinstance(key, str) or not re.fullmatch(r"14\d{4}", code):
             raise CuratedDataError(f"{where}: the key must be a quoted six-digit GB/T 2260 code "
                                    "of Shanxi (14xxxx).")
-        if role not in ROLES:
-            raise CuratedDataError(f"{where}: role {role!r} is not one of {', '.join(ROLES)}.")
-        if kind not in KINDS:
-            raise CuratedDataError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
+        check_choice(where, "role", role, ROLES)
+        check_choice(where, "kind", kind, KINDS)
         if _KIND_OF.get((name_zh[-1:], role)) != kind:
             raise CuratedDataError(f"{where}: kind {kind!r} does not fit the name {name_zh} "
                                    f"and the role {role}.")

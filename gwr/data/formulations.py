@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gwr import paths
-from gwr.curated import check_fields, load_yaml_mapping, split_mappings
+from gwr.curated import check_choice, check_fields, load_yaml_mapping, split_mappings
 from gwr.errors import CuratedDataError
 from gwr.text.numerals import find_numerals, parse_number
 from gwr.text.paragraphs import Paragraph, paragraph_at
@@ -124,9 +124,7 @@ def load_formulations(text: str, paragraphs: list[Paragraph], *, curated: dict |
         term = str(term)
         where = f"data/curated/{CURATED_FILE}, entry {term!r}"
         check_fields(CURATED_FILE, term, entry, _FIELDS, _OPTIONAL)
-        if entry["origin"] not in ORIGINS:
-            raise CuratedDataError(f"{where}: origin {entry['origin']!r} is not one of "
-                                   f"{', '.join(ORIGINS)}.")
+        check_choice(where, "origin", entry["origin"], ORIGINS)
         reference = entry.get("reference", "")
         if entry["origin"] != "unknown" and not reference:
             raise CuratedDataError(f"{where}: origin {entry['origin']!r} needs a `reference` "
@@ -175,8 +173,8 @@ def _check_group(where: str, entry: dict, numbers: tuple[int, ...]) -> tuple[str
     if bool(group) != bool(reason):
         raise CuratedDataError(f"{where}: group and group_reason go together; give both or "
                                "neither.")
-    if group and group not in GROUPS:
-        raise CuratedDataError(f"{where}: group {group!r} is not one of {', '.join(GROUPS)}.")
+    if group:  # optional
+        check_choice(where, "group", group, GROUPS)
     cited = {int(n) for n in re.findall(r"¶(\d+)", reason)}
     if group and not cited & set(numbers):
         raise CuratedDataError(f"{where}: group_reason must cite a paragraph where the term "
@@ -196,9 +194,7 @@ def load_exclusions(text: str, paragraphs: list[Paragraph], *,
         if not isinstance(entry, dict):
             raise CuratedDataError(f"{where}: must be a mapping with category and reason.")
         check_fields(CURATED_FILE, f"excluded {term}", entry, _EXCLUDED_FIELDS)
-        if entry["category"] not in EXCLUSION_CATEGORIES:
-            raise CuratedDataError(f"{where}: category {entry['category']!r} is not one of "
-                                   f"{', '.join(EXCLUSION_CATEGORIES)}.")
+        check_choice(where, "category", entry["category"], EXCLUSION_CATEGORIES)
         if term in entries:
             raise CuratedDataError(f"{where}: the term is also a formulation; keep one.")
         starts = [m.start() for m in re.finditer(re.escape(term), text)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_choice, check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
 from gwr.text.anchors import locate, require_in_paragraph
 from gwr.text.numerals import find_numerals
@@ -83,8 +83,7 @@ def _read(key: str, entry: dict, by_number: dict[int, Paragraph],
     if q.quote != quote or q.start != start:
         raise CuratedDataError(f"{where}: the parser reads the figure as {q.quote!r}, not "
                                f"{quote!r}; correct the key (or the parser).")
-    if entry["kind"] not in KINDS:
-        raise CuratedDataError(f"{where}: kind {entry['kind']!r} is not one of {', '.join(KINDS)}.")
+    check_choice(where, "kind", entry["kind"], KINDS)
     require_in_paragraph(CURATED_FILE, key, "subject_zh", entry["subject_zh"], paragraph)
     raw_unit = quote[n.end:].lstrip("余多")
     unit_en = entry.get("unit_en")

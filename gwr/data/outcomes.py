@@ -43,7 +43,7 @@ from typing import Any
 
 import pandas as pd
 
-from gwr.curated import check_fields, load_yaml_mapping, split_mappings
+from gwr.curated import check_choice, check_fields, load_yaml_mapping, split_mappings
 from gwr.errors import CuratedDataError
 
 OUTCOMES_FILE = "outcomes.yml"
@@ -200,9 +200,7 @@ def load_sources(entries: dict[str, dict], name: str = OUTCOMES_FILE) -> dict[st
     for key, entry in entries.items():
         where = f"data/curated/{name}, source {key!r}"
         check_fields(name, key, entry, _SOURCE_FIELDS, _SOURCE_OPTIONAL)
-        if entry["confidence"] not in CONFIDENCES:
-            raise CuratedDataError(f"{where}: confidence {entry['confidence']!r} is not one of "
-                                   f"{', '.join(CONFIDENCES)}.")
+        check_choice(where, "confidence", entry["confidence"], CONFIDENCES)
         if not str(entry["url"]).startswith(("http://", "https://")):
             raise CuratedDataError(f"{where}: url {entry['url']!r} is not a web address.")
         sources[key] = {**entry, "published": iso_date(entry["published"], where)}
@@ -232,9 +230,7 @@ def load_outcomes(promises: pd.DataFrame, *, curated: dict | None = None) -> pd.
         where = f"data/curated/{OUTCOMES_FILE}, entry {promise_id!r}"
         check_fields(OUTCOMES_FILE, promise_id, entry, _PROMISE_FIELDS, _PROMISE_OPTIONAL)
         status = entry["status"]
-        if status not in STATUSES:
-            raise CuratedDataError(f"{where}: status {status!r} is not one of "
-                                   f"{', '.join(STATUSES)}.")
+        check_choice(where, "status", status, STATUSES)
         if entry.get("outcome_qualifier") not in (None, *QUALIFIERS):
             raise CuratedDataError(f"{where}: outcome_qualifier {entry['outcome_qualifier']!r} "
                                    f"is not one of {', '.join(QUALIFIERS)}.")
@@ -289,9 +285,7 @@ def load_headline_targets(*, curated: dict | None = None) -> pd.DataFrame:
     for key, entry in entries.items():
         where = f"data/curated/{HEADLINE_FILE}, entry {key!r}"
         check_fields(HEADLINE_FILE, key, entry, _HEADLINE_FIELDS, _HEADLINE_OPTIONAL)
-        if entry["qualifier"] not in QUALIFIERS:
-            raise CuratedDataError(f"{where}: qualifier {entry['qualifier']!r} is not one of "
-                                   f"{', '.join(QUALIFIERS)}.")
+        check_choice(where, "qualifier", entry["qualifier"], QUALIFIERS)
         for field in ("target_source", "outcome_source"):
             if entry.get(field) and entry[field] not in sources:
                 raise CuratedDataError(f"{where}: {field} {entry[field]!r} is not among the "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_choice, check_fields, load_yaml_mapping
 from gwr.data.divisions import Division, taiyuan_units
 from gwr.errors import CuratedDataError
 from gwr.text.paragraphs import Paragraph, paragraph_at
@@ -70,12 +70,8 @@ def load_place_units(text: str, paragraphs: list[Paragraph], *, curated: dict | 
             if code not in units:
                 raise CuratedDataError(f"{where}: adcode {code!r} is not one of Taiyuan's ten "
                                        "county-level units.")
-        if entry["what"] not in WHAT:
-            raise CuratedDataError(f"{where}: what {entry['what']!r} is not one of "
-                                   f"{', '.join(WHAT)}.")
-        if entry["basis"] not in BASES:
-            raise CuratedDataError(f"{where}: basis {entry['basis']!r} is not one of "
-                                   f"{', '.join(BASES)}.")
+        check_choice(where, "what", entry["what"], WHAT)
+        check_choice(where, "basis", entry["basis"], BASES)
         for number in entry["paragraphs"]:
             if name not in texts.get(number, ""):
                 raise CuratedDataError(f"{where}: ¶{number} does not contain {name!r}. The "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_choice, check_fields, load_yaml_mapping
 from gwr.data.divisions import Division, load_divisions
 from gwr.errors import CuratedDataError
 from gwr.text.paragraphs import Paragraph, paragraph_at
@@ -86,9 +86,7 @@ def find_places(text: str, paragraphs: list[Paragraph], *, curated: dict | None 
                     f"{where}: a place of kind {entry['kind']} is one of Taiyuan's units: give "
                     "it the adcode of its entry in data/curated/divisions.yml, and no name_en "
                     "or kind.")
-        if entry["kind"] not in KINDS:
-            raise CuratedDataError(f"{where}: kind {entry['kind']!r} is not one of "
-                                   f"{', '.join(KINDS)}.")
+        check_choice(where, "kind", entry["kind"], KINDS)
         found = [m.start() for m in re.finditer(re.escape(name), text)
                  if not any(a < m.start() + len(name) and m.start() < b for a, b in taken)]
         numbers = [paragraph_at(paragraphs, s) for s in found]

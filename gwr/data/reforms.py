@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gwr.curated import check_fields, load_yaml_mapping, split_mappings
+from gwr.curated import check_choice, check_fields, load_yaml_mapping, split_mappings
 from gwr.errors import CuratedDataError
 from gwr.text.paragraphs import Paragraph
 
@@ -84,9 +84,7 @@ def load_reforms(paragraphs: list[Paragraph], commitments: pd.DataFrame, *,
         if not isinstance(entry, dict):
             raise CuratedDataError(f"{where}: must be a mapping of fields.")
         check_fields(CURATED_FILE, reform_id, entry, _FIELDS, _OPTIONAL)
-        if entry["kind"] not in KINDS:
-            raise CuratedDataError(f"{where}: kind {entry['kind']!r} is not one of "
-                                   f"{', '.join(KINDS)}.")
+        check_choice(where, "kind", entry["kind"], KINDS)
         para = by_number.get(entry["paragraph"])
         if para is None:
             raise CuratedDataError(f"{where}: there is no paragraph {entry['paragraph']}.")

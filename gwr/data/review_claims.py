@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_choice, check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
 from gwr.text.anchors import locate
 from gwr.text.paragraphs import split_paragraphs
@@ -55,9 +55,7 @@ def load_review_claims(*, curated: dict | None = None, text: str | None = None) 
         if kinds[section_id] != "review_area":
             raise CuratedDataError(f"{where}: ¶{paragraph.number} is not in one of the nine "
                                    "areas of the 2019 review (¶11–¶41); remove the entry.")
-        if entry["type"] not in CLAIM_TYPES:
-            raise CuratedDataError(f"{where}: type {entry['type']!r} is not one of "
-                                   f"{', '.join(CLAIM_TYPES)}.")
+        check_choice(where, "type", entry["type"], CLAIM_TYPES)
         if not _SLUG.fullmatch(entry["id"]):
             raise CuratedDataError(f"{where}: id {entry['id']!r} must be a lower-case slug "
                                    "(letters, digits, hyphens).")

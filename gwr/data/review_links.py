@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gwr.curated import check_fields, load_yaml_mapping
+from gwr.curated import check_choice, check_fields, load_yaml_mapping
 from gwr.errors import CuratedDataError
 from gwr.text.anchors import occurrences
 from gwr.text.paragraphs import Paragraph
@@ -79,9 +79,7 @@ def load_links(sections: list[Section], *, curated: dict | None = None) -> list[
                 raise CuratedDataError(
                     f"{where}: {section_id!r} is not a section_id of kind {' or '.join(kinds)} "
                     "(see data/curated/sections.yml).")
-        if entry["basis"] not in BASES:
-            raise CuratedDataError(f"{where}: basis {entry['basis']!r} is not one of "
-                                   f"{', '.join(BASES)}.")
+        check_choice(where, "basis", entry["basis"], BASES)
         for side, section_id in (("review_paragraphs", review_id), ("plan_paragraphs", plan_id)):
             section = by_id[section_id]
             numbers = entry[side]
@@ -146,9 +144,7 @@ def load_pairs(paragraphs: list[Paragraph], sections: list[Section], indicators:
     for key, entry in entries.items():
         where = f"data/curated/{PAIRS_FILE}, entry {key!r}"
         check_fields(PAIRS_FILE, key, entry, _PAIR_FIELDS)
-        if entry["comparison"] not in COMPARISONS:
-            raise CuratedDataError(f"{where}: comparison {entry['comparison']!r} is not one of "
-                                   f"{', '.join(COMPARISONS)}.")
+        check_choice(where, "comparison", entry["comparison"], COMPARISONS)
         if not 0 < len(entry["short_en"].split()) <= 3:
             raise CuratedDataError(f"{where}: short_en {entry['short_en']!r} must be a short "
                                    "label of one to three words.")

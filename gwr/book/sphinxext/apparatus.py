@@ -29,6 +29,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from gwr.book.sphinxext import doc_store
 from gwr.book.sphinxext.figure_data import notes, numbered
 from gwr.book.sphinxext.glossary import term_anchors
 from gwr.book.sphinxext.ui_text import text as ui
@@ -66,9 +67,7 @@ def placeholder(number: int) -> nodes.container:
 
 
 def citers(env: BuildEnvironment) -> dict[str, list[tuple[int, Citer]]]:
-    if not hasattr(env, ENV_KEY):
-        setattr(env, ENV_KEY, {})
-    return getattr(env, ENV_KEY)
+    return doc_store.store(env, ENV_KEY)
 
 
 def _collect(app: Sphinx, doctree: nodes.document) -> None:
@@ -92,16 +91,6 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
             found.append(entry)
     citers(app.env)[docname] = found
 
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    citers(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in citers(other):
-            citers(env)[docname] = citers(other)[docname]
 
 
 def _source_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -292,7 +281,6 @@ def _write(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _collect)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    doc_store.track(app, ENV_KEY)
     app.connect("env-get-outdated", _source_outdated)
     app.connect("doctree-resolved", _write)

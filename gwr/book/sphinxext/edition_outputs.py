@@ -15,20 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 
+from gwr.book.sphinxext.ui_text import edition_of
 from gwr.zh_outputs import UNTRANSLATED, ZH_MARKDOWN, ZH_SVG
 
 ENGLISH_MARKDOWN, ENGLISH_SVG = "text/markdown", "image/svg+xml"
 
-# (builder, mime type, priority): lower ranks first; text/html is 30, image/svg+xml 40.
-CHINESE_PRIORITIES = [(builder, mime, 1) for builder in ("html", "dirhtml", "singlehtml", "latex")
-                      for mime in (ZH_MARKDOWN, ZH_SVG)]
-
 
 def _is_chinese(renderer) -> bool:
-    """Whether the edition being built is the Chinese one (its ``language`` is zh_CN)."""
+    """Whether the edition being built is the Chinese one."""
     env = getattr(renderer.renderer, "sphinx_env", None)
-    language = (env.config.language if env is not None else None) or "en"
-    return language.startswith("zh")
+    return edition_of(env) == "zh"
 
 
 class ChineseOutputRenderer:

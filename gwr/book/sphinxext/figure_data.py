@@ -32,6 +32,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 from gwr.book import citation
+from gwr.book.sphinxext import doc_store
 from gwr.book.sphinxext.page_metadata import edition_for, is_release, shown_edition, work_forms
 from gwr.book.sphinxext.ui_text import text as ui
 from gwr.book.sphinxext.ui_text import texts
@@ -73,9 +74,7 @@ class DataNote:
 
 def notes(env: BuildEnvironment) -> dict[str, dict[str, DataNote]]:
     """Every data note of the book: docname → label → note."""
-    if not hasattr(env, ENV_KEY):
-        setattr(env, ENV_KEY, {})
-    return getattr(env, ENV_KEY)
+    return doc_store.store(env, ENV_KEY)
 
 
 def caption_title(caption: str) -> str:
@@ -246,16 +245,6 @@ def _fill_index(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             box += index_table(app, docname)
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    notes(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in notes(other):
-            notes(env)[docname] = notes(other)[docname]
-
 
 def _check_unique(app: Sphinx, env: BuildEnvironment) -> None:
     """A label's CSV has one address: the same label on two pages is an error."""
@@ -282,8 +271,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_directive("data-note", DataNoteDirective)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    doc_store.track(app, ENV_KEY)
     app.connect("env-check-consistency", _check_unique)
     app.add_directive("figure-data-index", DataIndexDirective)
     app.connect("doctree-resolved", _add_citations)

@@ -22,11 +22,11 @@ from sphinx.config import Config
 
 from gwr import paths
 from gwr.book.citation import read_edition
+from gwr.book.editions import EDITIONS, LANGUAGE_TAGS
 from gwr.book.sphinxext.page_metadata import is_release
-from gwr.book.sphinxext.ui_text import LANGUAGE_TAGS, edition_of, text
+from gwr.book.sphinxext.ui_text import edition_of, text
 
 TEMPLATE = "language-switch.html"
-FOLDER = {"en": "", "zh": "zh/"}  # where each edition sits in the site
 SOURCE_ROOT = {"en": paths.ROOT, "zh": paths.ZH}
 SUFFIXES = (".md", ".ipynb", ".rst")
 # Pages that Sphinx writes in every edition, from no source file.
@@ -64,7 +64,7 @@ def edition_urls(pagename: str, edition: str, *, release: bool,
     else:  # from the page up to the site's root
         depth = pagename.count("/") + (1 if edition == "zh" else 0)
         base = "../" * depth
-    return {name: f"{base}{folder}{pagename}.html" for name, folder in FOLDER.items()}
+    return {name: f"{base}{folder}{pagename}.html" for name, folder in EDITIONS.items()}
 
 
 def alternate_links(urls: dict[str, str]) -> str:

@@ -49,7 +49,8 @@ from gwr.book.citation import (
     read_cff,
     read_edition,
 )
-from gwr.book.sphinxext.ui_text import LANGUAGE_TAGS, edition_of, text
+from gwr.book.editions import LANGUAGE_TAGS
+from gwr.book.sphinxext.ui_text import edition_of, text
 from gwr.errors import GwrError
 
 # ---------------------------------------------------------------------------------------------

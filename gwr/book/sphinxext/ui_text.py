@@ -181,8 +181,6 @@ ZH: dict[str, str] = {
 }
 
 TEXTS: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
-# BCP 47 tags of the editions, for <html lang>, hreflang and lang="…" marks.
-LANGUAGE_TAGS = {"en": "en", "zh": "zh-CN"}
 
 
 def edition_of(where: Any) -> str:
