@@ -21,11 +21,12 @@ define install_pins
 endef
 
 # `book` is also a folder: without .PHONY make would call the target up to date.
-.PHONY: help book test data lab serve bench clean distclean lock notebooks lint mutate
+.PHONY: help book pdf test data lab serve bench clean distclean lock notebooks lint mutate
 
 help:
 	@echo "make book       build the site into _build/html (sets up .venv if needed)"
-	@echo "make test       run every test layer: lint, units and data, nbval, strict build, site"
+	@echo "make pdf        print each edition of the built book to a PDF in _build/pdf (after make book)"
+	@echo "make test       run every test layer: lint, units and data, nbval, strict build and PDF, site"
 	@echo "make data       regenerate data/processed from data/raw + data/curated"
 	@echo "make notebooks  re-execute every notebook in place (before committing a change), then"
 	@echo "                bring the Chinese notebooks in step and list stale Chinese passages"
@@ -53,6 +54,11 @@ $(TOOLS): requirements-tools.lock
 book: $(SETUP)
 	$(PY) tools/build_book.py $(if $(filter 1,$(RELEASE)),--release)
 
+# The PDF of each edition, printed by chromium from the built site (tools/build_pdf.py says what is
+# missing: the site, or chromium and how to install it).
+pdf: $(SETUP)
+	$(PY) tools/build_pdf.py
+
 data: $(SETUP)
 	$(PY) -m gwr data
 
@@ -73,9 +79,10 @@ test: $(SETUP) $(TOOLS)
 	guard=$$($(PY) tools/kernel_guard.py) && status=0 && \
 	  IPYTHONDIR=$$guard $(BIN)/pytest --nbval notebooks/ --nbval-current-env -v || status=$$?; \
 	  rm -rf "$$guard"; exit $$status
-	@echo "== 4/5 strict book build (-W -n --keep-going)"
+	@echo "== 4/5 strict book build (-W -n --keep-going) of both editions, and their PDFs"
 	$(PY) tools/build_book.py --strict
-	@echo "== 5/5 the built site: pages, links, figures, browser"
+	$(PY) tools/build_pdf.py
+	@echo "== 5/5 the built site and PDFs: pages, links, figures, browser (pdffonts, pdftoppm)"
 	$(BIN)/pytest -m site -v
 
 lab: $(SETUP)

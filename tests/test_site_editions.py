@@ -144,3 +144,12 @@ def test_every_page_switches_to_its_counterpart_and_back(built):
                 if resolved != path:
                     problems.append(f"{here}: hreflang {lang} is {got!r}, want {path}")
     assert not problems, "\n".join(problems[:30])
+
+
+def test_the_chinese_apparatus_gives_the_data_s_words_in_chinese(built):
+    page = (ZH / "book" / "source.html").read_text(encoding="utf-8")
+    box = page[page.index('id="para-74"'):page.index('id="para-75"')]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", box))
+    assert "85%以上 = 85%（不少于，目标）" in text
+    assert "年内县城建成区基本实现清洁取暖全覆盖（约束性，期限：年内（2020年12月31日））" in text
+    assert "per cent" not in text and "binding" not in text

@@ -6,6 +6,7 @@ Usage: python tools/bench.py [--skip-test] [--skip-setup] [--keep] [--snapshot]
 (b) the floor: every notebook executed once, one after another, on temporary copies;
 (c) the ratio a / b (budget <= 1.2 for both editions together, issue 16); build_book.py's
     _build/build-times.json splits (a) into execution, the English and the Chinese build;
+(p) the PDFs of both editions (`make pdf`, tools/build_pdf.py) from that build; no budget yet;
 (d) a rebuild with nothing changed: the same build again (budget <= 5 s);
 (e) `make test` (budget <= 300 s), skipped with --skip-test;
 (f) page weight: each page's first load in chromium, cache off, every lazy image made eager: the
@@ -266,6 +267,15 @@ def main(argv: list[str] | None = None) -> int:
                                ("en", "of which the English edition's Sphinx build"),
                                ("zh", "of which the Chinese edition's Sphinx build")):
                 report(Figure(f"a.{key}", label, times.get(key), "s", None))
+
+        # Issue 17: both editions' PDFs, printed from the clean build (no budget set).
+        seconds, status = timed([sys.executable, "tools/build_pdf.py"], env,
+                                work / "pdf.log", source)
+        pdfs = sorted((out_root / "_build" / "pdf").glob("*.pdf"))
+        note = (", ".join(f"{p.name} {p.stat().st_size / MB:.1f} MB" for p in pdfs)
+                if status == 0 else f"failed (status {status}), see {work}/pdf.log")
+        report(Figure("p", "PDF of both editions (make pdf)", seconds if status == 0 else None,
+                      "s", None, note))
 
         rebuild, status = timed(build, env, work / "rebuild.log", source)
         note = "" if status == 0 else f"rebuild failed (status {status})"

@@ -8,9 +8,9 @@ a difference. The snapshot's own `gwr` is imported (PYTHONPATH), by the builds a
 
 1. Data: the pipeline writes data/processed twice, into two temporary folders, in two processes
    with different string-hash seeds; both must equal each other and the committed files.
-2. Book: two clean builds (tools/build_book.py, notebooks executed from an empty cache) into two
-   temporary output roots (GWR_OUTPUT_ROOT); every file of the two _build/html trees must match
-   byte for byte.
+2. Book: two clean builds (tools/build_book.py, notebooks executed from an empty cache, then
+   tools/build_pdf.py) into two temporary output roots (GWR_OUTPUT_ROOT); every file of the two
+   _build/html trees, both editions' PDFs among them (under pdf/), must match byte for byte.
 
 Each file that differs is printed with the reason when it is known. Exit status 1 if anything
 differs or a build fails.
@@ -146,6 +146,9 @@ def build(source: Path, label: str, output_root: Path, seed: str) -> float:
     with log.open("w", encoding="utf-8") as fh:
         status = subprocess.call([sys.executable, "tools/build_book.py"], cwd=source, env=env,
                                  stdout=fh, stderr=subprocess.STDOUT)
+        if status == 0:  # the PDFs, published into the site's pdf/ folders
+            status = subprocess.call([sys.executable, "tools/build_pdf.py"], cwd=source,
+                                     env=env, stdout=fh, stderr=subprocess.STDOUT)
     seconds = time.monotonic() - started
     if status != 0:
         raise RuntimeError(f"build {label} failed (status {status}); see {log}")

@@ -32,6 +32,7 @@ from sphinx.environment import BuildEnvironment
 from gwr.book.sphinxext import doc_store
 from gwr.book.sphinxext.figure_data import notes, numbered
 from gwr.book.sphinxext.glossary import term_anchors
+from gwr.book.sphinxext.ui_text import edition_of
 from gwr.book.sphinxext.ui_text import text as ui
 from gwr.data.tables import load_table
 from gwr.display import QUALIFIER_WORDS, format_value
@@ -195,15 +196,23 @@ class Writer:
             para.extend(item)
         return para
 
+    def word(self, english: str) -> str:
+        """One of the data's fixed words (a qualifier, a kind, a strength) in the edition's
+        language."""
+        return ui(self.app, f"word.{english}")
+
     def figures(self, number: int) -> list[list[nodes.Node]]:
         rows = self.tables["indicators"]
         items = []
         for row in rows[rows["paragraph"] == number].itertuples(index=False):
-            words = [format_value(row.value), row.unit_en]
-            qualifier = QUALIFIER_WORDS[row.qualifier]
-            text = f"{row.quote} = {' '.join(w for w in words if w)}"
-            text += f" ({qualifier}, {str(row.kind).replace('_', ' ')})" \
-                if row.qualifier != "exact" else f" ({str(row.kind).replace('_', ' ')})"
+            chinese = edition_of(self.app) == "zh"
+            unit = row.unit_zh if chinese else row.unit_en
+            value = format_value(row.value)
+            amount = f"{value}{unit}" if chinese else " ".join(w for w in (value, unit) if w)
+            notes = [self.word(QUALIFIER_WORDS[row.qualifier])] if row.qualifier != "exact" else []
+            notes.append(self.word(str(row.kind).replace("_", " ")))
+            text = f"{row.quote} = {amount}" + (f"（{'，'.join(notes)}）" if chinese
+                                                 else f" ({', '.join(notes)})")
             item: list[nodes.Node] = [nodes.inline("", text, classes=["apparatus-figure"])]
             links = self.shown_links(KEYS["indicator"], row.indicator_id)
             item += links or [nodes.Text(" "), self.link(
@@ -220,7 +229,10 @@ class Writer:
                 if isinstance(row.deadline_zh, str) and row.deadline_zh else ""
             due = ui(self.app, "app.due", deadline_zh=row.deadline_zh, date=date) \
                 if date else ""
-            item: list[nodes.Node] = [nodes.inline("", f"{row.text} ({row.strength}{due})",
+            strength = self.word(row.strength)
+            note = (f"（{strength}{due}）" if edition_of(self.app) == "zh"
+                    else f" ({strength}{due})")
+            item: list[nodes.Node] = [nodes.inline("", f"{row.text}{note}",
                                                    classes=["apparatus-commitment"])]
             item += self.shown_links(KEYS["commitment"], row.commitment_id)
             items.append(item)

@@ -67,6 +67,19 @@ EN: dict[str, str] = {
     "app.chapter": "Chapter {number}",
     "app.ch_prefix": "Ch. {number}: ",
     "app.due": ", due {deadline_zh} ({date})",
+    # The data's own words in the apparatus: qualifiers, kinds of figure, strengths.
+    "word.about": "about",
+    "word.more than": "more than",
+    "word.at least": "at least",
+    "word.nearly": "nearly",
+    "word.at most": "at most",
+    "word.achievement": "achievement",
+    "word.target": "target",
+    "word.baseline": "baseline",
+    "word.report structure": "report structure",
+    "word.binding": "binding",
+    "word.aspirational": "aspirational",
+    "word.process": "process",
     "app.date_format": "%-d %B %Y",
     # codebook
     "codebook.columns": "Column|Type|Unit|Description|Allowed values",
@@ -105,6 +118,20 @@ EN: dict[str, str] = {
     # myst-nb's toggles of hidden code cells
     "nb.show_code": "Show code cell {type}",
     "nb.hide_code": "Hide code cell {type}",
+    # pdf_link (the site) and gwr.book.pdf (the PDF of each edition)
+    "pdf.link": "PDF",
+    "pdf.link_title": "This edition as one PDF file, with page numbers",
+    "pdf.contents": "Contents",
+    "pdf.cite_heading": "How to cite this book",
+    "pdf.cite_intro": "Cite the version you read. Page numbers refer to this PDF; figures, "
+                      "tables and paragraphs (¶) keep their numbers and labels in every form "
+                      "of the book.",
+    "pdf.licence_heading": "Licences",
+    "pdf.version": "Version {version}, released {released}",
+    "pdf.not_published": "[Address not yet published: preview build]",
+    "pdf.notebook": "The code of this chapter is in the notebook {path}; the chapter online: "
+                    "{url}.",
+    "pdf.running_footer": "{title} · version {version}",
 }
 
 ZH: dict[str, str] = {
@@ -147,6 +174,18 @@ ZH: dict[str, str] = {
     "app.chapter": "第 {number} 章",
     "app.ch_prefix": "第 {number} 章：",
     "app.due": "，期限：{deadline_zh}（{date}）",
+    "word.about": "约",
+    "word.more than": "逾",
+    "word.at least": "不少于",
+    "word.nearly": "近",
+    "word.at most": "不超过",
+    "word.achievement": "完成值",
+    "word.target": "目标",
+    "word.baseline": "基数",
+    "word.report structure": "报告结构",
+    "word.binding": "约束性",
+    "word.aspirational": "争取性",
+    "word.process": "过程性",
     "app.date_format": "%Y年%-m月%-d日",
     "codebook.columns": "列|类型|单位|说明|允许值",
     "codebook.download": "下载 ",
@@ -178,6 +217,17 @@ ZH: dict[str, str] = {
     "switch.title": "Read this page in English",
     "nb.show_code": "显示代码",
     "nb.hide_code": "隐藏代码",
+    "pdf.link": "PDF 版",
+    "pdf.link_title": "本版的 PDF 文件（带页码）",
+    "pdf.contents": "目录",
+    "pdf.cite_heading": "如何引用本书",
+    "pdf.cite_intro": "请引用您所读的版本。页码指本 PDF；图、表和段落（¶）的编号与标签在本书各种"
+                      "形式中一致。",
+    "pdf.licence_heading": "许可",
+    "pdf.version": "版本 {version}，{released} 发布",
+    "pdf.not_published": "[网址尚未发布：预览版]",
+    "pdf.notebook": "本章代码见笔记本 {path}；网页版：{url}。",
+    "pdf.running_footer": "{title} · 版本 {version}",
 }
 
 TEXTS: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
