@@ -48,11 +48,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from gwr import paths
-from gwr.book import citation
+from gwr.book import citation, editions
 from gwr.book.sphinxext import page_metadata, ui_text
 from gwr.errors import GwrError
 
-EDITIONS = ("en", "zh")
+EDITIONS = tuple(editions.EDITIONS)
 TOC_FILES = {"en": paths.ROOT / "book" / "_toc.yml", "zh": paths.ZH / "_toc.yml"}
 CONFIG_FILES = {"en": paths.ROOT / "_config.yml", "zh": paths.ZH / "_config.yml"}
 PDF_CSS = paths.ROOT / "book" / "_static" / "pdf.css"
@@ -63,7 +63,6 @@ PLACEHOLDER = "000"
 DROPPED = ("details.hide", ".cell_input", ".toggle-details", "button", ".copybtn",
            ".copy-citation-status", "details.data-note-cite", ".scroll-hint", "a.headerlink",
            "script", "noscript", "style")
-LANGUAGES = {"en": "en", "zh": "zh-CN"}
 
 
 class PdfError(GwrError):
@@ -597,7 +596,7 @@ def assemble(edition: str, site_root: Path, *, release: bool, prefix: str) -> Do
         f"<style>\n{font_css}\n{theme_stacks_css(site)}\n{own_css}\n"
         f'@page {{ @bottom-left {{ content: "{footer}"; }} }}\n</style>',
     ])
-    return Document(head, front, entries, body_html, LANGUAGES[edition])
+    return Document(head, front, entries, body_html, editions.LANGUAGE_TAGS[edition])
 
 
 def short_title(title: str) -> str:
