@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from gwr import paths
-from gwr.book import citation, pdf
+from gwr.book import citation, editions, pdf
 
 pytestmark = pytest.mark.site
 
@@ -198,7 +198,7 @@ def test_document_information(pdfs, edition):
     assert info["/Title"] == book.title and info["/Author"] == book.author
     date = pdf.pdf_date(pdf.source_date(book.released))
     assert info["/CreationDate"] == info["/ModDate"] == date
-    assert str(reader.trailer["/Root"]["/Lang"]) == pdf.LANGUAGES[edition]
+    assert str(reader.trailer["/Root"]["/Lang"]) == editions.LANGUAGE_TAGS[edition]
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
 
 

@@ -145,10 +145,11 @@ def page_weights(html: Path) -> list[tuple[int, str, int]]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    # Every page but index.html, the redirect stub to book/intro.html.
+    # Every page of both editions but their index.html, the redirect stubs to book/intro.html,
+    # and the theme's templates in each _static.
     pages = sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
-                   if p.relative_to(html).parts[0] != "_static"
-                   and p.relative_to(html).as_posix() != "index.html")
+                   if "_static" not in p.relative_to(html).parts
+                   and p.relative_to(html).as_posix() not in {"index.html", "zh/index.html"})
     weights = []
     try:
         with sync_playwright() as playwright:
